@@ -1,0 +1,56 @@
+package com.forecap.adapter.in.http;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Assembles the service's routes on a Helidon routing: request metrics around everything, the recap
+ * endpoint, the operations endpoints, 404 JSON for any other path and 500 JSON (no stack trace) for
+ * any failure that escapes a handler.
+ */
+public final class RecapHttpRouting {
+
+    private static final System.Logger LOG = System.getLogger(RecapHttpRouting.class.getName());
+    private static final byte[] NOT_FOUND = ErrorResponses.body(Status.NOT_FOUND_404, "Route not found");
+    private static final byte[] INTERNAL = ErrorResponses.body(Status.INTERNAL_SERVER_ERROR_500, "Internal server error");
+    private static final List<String> ROUTES = List.of(UserRecapHttpService.PATH, OperationsHttpService.HEALTH,
+            OperationsHttpService.LIVE, OperationsHttpService.READY, OperationsHttpService.METRICS);
+
+    private RecapHttpRouting() {
+    }
+
+    /**
+     * Adds every route to a routing builder.
+     *
+     * @param routing    the builder
+     * @param recap      the recap endpoint
+     * @param operations health and metrics
+     * @param observer   receives each request's outcome
+     * @return the same builder
+     */
+    public static HttpRouting.Builder configure(HttpRouting.Builder routing, UserRecapHttpService recap,
+                                                OperationsHttpService operations, RequestObserver observer) {
+        return routing
+                .addFilter(new RequestMetricsFilter(observer, ROUTES))
+                .register(recap, operations)
+                .any(RecapHttpRouting::notFound)
+                .error(Throwable.class, RecapHttpRouting::internalError);
+    }
+
+    private static void notFound(ServerRequest req, ServerResponse res) {
+        ErrorResponses.send(res, Status.NOT_FOUND_404, NOT_FOUND);
+    }
+
+    private static void internalError(ServerRequest req, ServerResponse res, Throwable failure) {
+        LOG.log(Level.ERROR, "unhandled failure answering " + req.prologue().method().text() + " "
+                + req.path().rawPath(), failure);
+        if (!res.isSent()) {
+            ErrorResponses.send(res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.forecap.adapter.in.http;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Times every routed request and reports it with bounded labels: the method (or {@code OTHER}) and
+ * the route (or {@code unmatched}), so that no client can create new series.
+ */
+final class RequestMetricsFilter implements Filter {
+
+    static final String UNMATCHED = "unmatched";
+    static final String OTHER_METHOD = "OTHER";
+
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
+            "TRACE", "CONNECT", OTHER_METHOD);
+
+    private final RequestObserver observer;
+    private final List<String> routes;
+    private final AtomicReferenceArray<RequestObserver.RouteRecorder> recorders;
+
+    RequestMetricsFilter(RequestObserver observer, List<String> routes) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.routes = List.copyOf(routes);
+        this.recorders = new AtomicReferenceArray<>(METHODS.size() * (this.routes.size() + 1));
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        long start = System.nanoTime();
+        int status = 500;
+        try {
+            chain.proceed();
+            status = res.status().code();
+        } finally {
+            recorder(req.prologue().method().text(), req.path().rawPath()).record(status, System.nanoTime() - start);
+        }
+    }
+
+    private RequestObserver.RouteRecorder recorder(String method, String path) {
+        int methodIndex = METHODS.indexOf(method);
+        if (methodIndex < 0) {
+            methodIndex = METHODS.size() - 1;
+        }
+        int routeIndex = routes.indexOf(path);
+        if (routeIndex < 0) {
+            routeIndex = routes.size();
+        }
+        int slot = methodIndex * (routes.size() + 1) + routeIndex;
+        RequestObserver.RouteRecorder recorder = recorders.get(slot);
+        if (recorder == null) {
+            String route = routeIndex < routes.size() ? routes.get(routeIndex) : UNMATCHED;
+            recorder = observer.route(METHODS.get(methodIndex), route);
+            if (!recorders.compareAndSet(slot, null, recorder)) {
+                recorder = recorders.get(slot);
+            }
+        }
+        return recorder;
+    }
+}

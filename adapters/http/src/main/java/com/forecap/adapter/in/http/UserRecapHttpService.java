@@ -1,0 +1,125 @@
+package com.forecap.adapter.in.http;
+
+import java.lang.System.Logger.Level;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.ServerRequestHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import com.forecap.application.port.in.GetUserRecapUseCase;
+import com.forecap.application.port.in.GetUserRecapUseCase.GetUserRecapQuery;
+import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.domain.auth.RejectionReason;
+import com.forecap.domain.recap.RecapOutcome;
+
+/**
+ * {@code GET /api/user-data}: reads the three signed headers, asks the use case, and answers with
+ * the recap bytes as they were encoded when loaded, or with the original service's error JSON.
+ * {@code HEAD} is answered like {@code GET}; other methods get 405.
+ */
+public final class UserRecapHttpService implements HttpService {
+
+    /** The route of the recap endpoint. */
+    public static final String PATH = "/api/user-data";
+
+    static final HeaderName TIMESTAMP = HeaderNames.create("timestamp");
+    static final HeaderName USER_ID = HeaderNames.create("user_id");
+    static final HeaderName SIGN = HeaderNames.create("sign");
+
+    private static final System.Logger LOG = System.getLogger(UserRecapHttpService.class.getName());
+    private static final Header ALLOW = HeaderValues.createCached(HeaderNames.ALLOW, "GET, HEAD");
+    private static final byte[] NOT_FOUND = ErrorResponses.body(Status.NOT_FOUND_404, "User recap not found");
+    private static final byte[] UNAVAILABLE = ErrorResponses.body(Status.SERVICE_UNAVAILABLE_503,
+            "Recap temporarily unavailable, please retry");
+    private static final byte[] INTERNAL = ErrorResponses.body(Status.INTERNAL_SERVER_ERROR_500, "Internal server error");
+    private static final byte[] DUPLICATE = ErrorResponses.body(Status.UNAUTHORIZED_401, "Repeated authentication header");
+    private static final byte[] METHOD_NOT_ALLOWED = ErrorResponses.body(Status.METHOD_NOT_ALLOWED_405, "Method not allowed");
+    private static final Map<RejectionReason, byte[]> REJECTIONS = rejectionBodies();
+
+    private final GetUserRecapUseCase getUserRecap;
+
+    /**
+     * Creates the service.
+     *
+     * @param getUserRecap the use case
+     */
+    public UserRecapHttpService(GetUserRecapUseCase getUserRecap) {
+        this.getUserRecap = Objects.requireNonNull(getUserRecap, "getUserRecap");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.route(Method.GET, PATH, this::getUserRecap)
+                .route(Method.HEAD, PATH, this::getUserRecap)
+                .any(PATH, UserRecapHttpService::methodNotAllowed);
+    }
+
+    private void getUserRecap(ServerRequest req, ServerResponse res) {
+        ServerRequestHeaders headers = req.headers();
+        if (repeated(headers, TIMESTAMP) || repeated(headers, USER_ID) || repeated(headers, SIGN)) {
+            ErrorResponses.send(res, Status.UNAUTHORIZED_401, DUPLICATE);
+            return;
+        }
+        GetUserRecapQuery query = new GetUserRecapQuery(
+                headers.first(TIMESTAMP).orElse(null),
+                headers.first(USER_ID).orElse(null),
+                headers.first(SIGN).orElse(null));
+        RecapOutcome outcome;
+        try {
+            outcome = getUserRecap.getUserRecap(query);
+        } catch (RecapUnavailableException e) {
+            LOG.log(Level.DEBUG, () -> "recap unavailable: " + e.getMessage());
+            ErrorResponses.send(res, Status.SERVICE_UNAVAILABLE_503, UNAVAILABLE);
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "recap request failed: " + e);
+            ErrorResponses.send(res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
+            return;
+        }
+        switch (outcome) {
+            case RecapOutcome.Found found -> {
+                res.header(ErrorResponses.JSON);
+                res.header(ErrorResponses.NO_STORE);
+                res.send(found.recap().json());
+            }
+            case RecapOutcome.NotFound ignored -> ErrorResponses.send(res, Status.NOT_FOUND_404, NOT_FOUND);
+            case RecapOutcome.Rejected rejected -> ErrorResponses.send(res, statusOf(rejected.reason()),
+                    REJECTIONS.get(rejected.reason()));
+        }
+    }
+
+    private static boolean repeated(ServerRequestHeaders headers, HeaderName name) {
+        return headers.contains(name) && headers.get(name).valueCount() > 1;
+    }
+
+    private static void methodNotAllowed(ServerRequest req, ServerResponse res) {
+        res.header(ALLOW);
+        ErrorResponses.send(res, Status.METHOD_NOT_ALLOWED_405, METHOD_NOT_ALLOWED);
+    }
+
+    private static Status statusOf(RejectionReason reason) {
+        return switch (reason.kind()) {
+            case UNAUTHENTICATED -> Status.UNAUTHORIZED_401;
+            case FORBIDDEN -> Status.FORBIDDEN_403;
+        };
+    }
+
+    private static Map<RejectionReason, byte[]> rejectionBodies() {
+        Map<RejectionReason, byte[]> bodies = new EnumMap<>(RejectionReason.class);
+        for (RejectionReason reason : RejectionReason.values()) {
+            bodies.put(reason, ErrorResponses.body(statusOf(reason), reason.message()));
+        }
+        return bodies;
+    }
+}

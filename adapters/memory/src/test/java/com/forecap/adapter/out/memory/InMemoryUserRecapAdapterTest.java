@@ -1,0 +1,62 @@
+package com.forecap.adapter.out.memory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.domain.recap.EncodedRecap;
+import com.forecap.domain.user.UserId;
+import com.forecap.domain.recap.UserRecap;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InMemoryUserRecapAdapterTest {
+
+    /** Encodes just the name and count, enough to tell users apart. */
+    private static final RecapJsonPort NAME_ONLY = new RecapJsonPort() {
+        @Override
+        public EncodedRecap encode(UserRecap recap) {
+            return EncodedRecap.ofJson((recap.userName() + "/" + recap.trxCount()).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public ListColumns writeLists(UserRecap recap) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Lists readLists(ListColumns columns) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    private final SyntheticRecaps synthetic = new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED);
+
+    @Test
+    void serves_users_one_to_n_as_the_synthetic_data_set_defines_them() {
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.fill(1000, synthetic, NAME_ONLY);
+        assertThat(store.size()).isEqualTo(1000);
+        for (long id : List.of(1L, 500L, 1000L)) {
+            UserRecap expected = synthetic.recapOf(UserId.of(id));
+            assertThat(new String(store.loadUserRecap(UserId.of(id)).orElseThrow().json(), StandardCharsets.UTF_8))
+                    .isEqualTo(expected.userName() + "/" + expected.trxCount());
+        }
+    }
+
+    @Test
+    void users_beyond_the_data_set_are_not_found() {
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.fill(10, synthetic, NAME_ONLY);
+        assertThat(store.loadUserRecap(UserId.of(11))).isEmpty();
+        assertThat(store.loadUserRecap(UserId.of(UserId.MAX))).isEmpty();
+    }
+
+    @Test
+    void an_empty_store_finds_nobody_and_sizes_are_bounded() {
+        assertThat(InMemoryUserRecapAdapter.fill(0, synthetic, NAME_ONLY).loadUserRecap(UserId.of(1))).isEmpty();
+        assertThatThrownBy(() -> InMemoryUserRecapAdapter.fill(-1, synthetic, NAME_ONLY))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

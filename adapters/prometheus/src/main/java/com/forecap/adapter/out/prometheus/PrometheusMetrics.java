@@ -1,0 +1,111 @@
+package com.forecap.adapter.out.prometheus;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * The service's metrics under the names and labels of the contract (section 4), kept in one
+ * Prometheus registry together with the JVM and process metrics, and written in the text format a
+ * scraper asks for. Thread-safe.
+ */
+public final class PrometheusMetrics {
+
+    /** Latency buckets of the contract, in seconds. */
+    static final double[] LATENCY_BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5};
+
+    private final PrometheusRegistry registry;
+    private final ExpositionFormats formats = ExpositionFormats.init();
+    private final Counter httpRequests;
+    private final Histogram httpDuration;
+    private final Counter httpErrors;
+
+    private PrometheusMetrics(PrometheusRegistry registry) {
+        this.registry = registry;
+        this.httpRequests = Counter.builder()
+                .name("http_requests_total")
+                .help("HTTP requests answered")
+                .labelNames("method", "route", "status")
+                .register(registry);
+        this.httpDuration = Histogram.builder()
+                .name("http_request_duration_seconds")
+                .help("Time from request to response")
+                .labelNames("method", "route", "status")
+                .classicOnly()
+                .classicUpperBounds(LATENCY_BUCKETS)
+                .register(registry);
+        this.httpErrors = Counter.builder()
+                .name("http_request_errors_total")
+                .help("HTTP requests answered with an error status")
+                .labelNames("method", "route", "error_type")
+                .register(registry);
+    }
+
+    /**
+     * Creates the metrics in a new registry, with JVM and process metrics.
+     *
+     * @return the metrics
+     */
+    public static PrometheusMetrics create() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        return new PrometheusMetrics(registry);
+    }
+
+    /**
+     * The recorder of one route; obtain it once and keep it, recording is then lock-free.
+     *
+     * @param method the HTTP method label
+     * @param route  the route label, e.g. {@code /api/user-data}
+     * @return the recorder
+     */
+    public HttpRouteMetrics httpRoute(String method, String route) {
+        return new HttpRouteMetrics(httpRequests, httpDuration, httpErrors, method, route);
+    }
+
+    /**
+     * Writes every metric in the format the {@code Accept} header prefers: OpenMetrics when asked for,
+     * otherwise the Prometheus text format 0.0.4.
+     *
+     * @param accept the scraper's {@code Accept} header, may be {@code null}
+     * @return the content type and body
+     */
+    public Exposition expose(String accept) {
+        ExpositionFormatWriter writer = formats.findWriter(accept);
+        if (!writer.isAvailable()) {
+            writer = formats.getPrometheusTextFormatWriter();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write metrics", e);
+        }
+        return new Exposition(writer.getContentType(), out.toByteArray());
+    }
+
+    /**
+     * The registry, for adapters that add their own meters.
+     *
+     * @return the registry
+     */
+    PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Metrics written for one scrape.
+     *
+     * @param contentType the media type of the body
+     * @param body        the metrics text
+     */
+    public record Exposition(String contentType, byte[] body) {
+    }
+}

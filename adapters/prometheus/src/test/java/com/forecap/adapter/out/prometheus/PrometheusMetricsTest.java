@@ -1,0 +1,68 @@
+package com.forecap.adapter.out.prometheus;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrometheusMetricsTest {
+
+    private final PrometheusMetrics metrics = PrometheusMetrics.create();
+
+    private String text(String accept) {
+        return new String(metrics.expose(accept).body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void records_requests_with_the_contract_names_labels_and_buckets() {
+        HttpRouteMetrics route = metrics.httpRoute("GET", "/api/user-data");
+        route.record(200, 2_000_000);
+        route.record(200, 30_000_000);
+        route.record(401, 100_000);
+        String text = text(null);
+        assertThat(text)
+                .contains("http_requests_total{method=\"GET\",route=\"/api/user-data\",status=\"200\"} 2")
+                .contains("http_requests_total{method=\"GET\",route=\"/api/user-data\",status=\"401\"} 1")
+                .contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/user-data\",status=\"200\",le=\"0.001\"} 0")
+                .contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/user-data\",status=\"200\",le=\"0.005\"} 1")
+                .contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/user-data\",status=\"200\",le=\"0.05\"} 2")
+                .contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/user-data\",status=\"200\",le=\"+Inf\"} 2")
+                .contains("http_request_duration_seconds_count{method=\"GET\",route=\"/api/user-data\",status=\"200\"} 2")
+                .contains("http_request_errors_total{error_type=\"unauthorized\",method=\"GET\",route=\"/api/user-data\"} 1")
+                .doesNotContain("error_type=\"null\"");
+        assertThat(metrics.expose(null).contentType()).startsWith("text/plain; version=0.0.4");
+    }
+
+    @Test
+    void every_bucket_of_the_contract_is_exported() {
+        metrics.httpRoute("GET", "/health").record(200, 1);
+        String text = text("text/plain");
+        for (String le : new String[] {"0.001", "0.005", "0.01", "0.05", "0.1", "0.5", "1.0", "2.0", "5.0", "+Inf"}) {
+            assertThat(text).contains("route=\"/health\",status=\"200\",le=\"" + le + "\"}");
+        }
+    }
+
+    @Test
+    void includes_jvm_and_process_metrics() {
+        assertThat(text(null)).contains("jvm_memory_used_bytes").contains("jvm_threads_current")
+                .contains("process_cpu_seconds_total");
+    }
+
+    @Test
+    void speaks_openmetrics_when_asked() {
+        metrics.httpRoute("GET", "/metrics").record(200, 1);
+        PrometheusMetrics.Exposition exposition = metrics.expose("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        assertThat(exposition.contentType()).startsWith("application/openmetrics-text");
+        assertThat(new String(exposition.body(), StandardCharsets.UTF_8)).endsWith("# EOF\n");
+    }
+
+    @Test
+    void error_types_are_bounded_names() {
+        assertThat(HttpRouteMetrics.errorType(200)).isNull();
+        assertThat(HttpRouteMetrics.errorType(304)).isNull();
+        assertThat(HttpRouteMetrics.errorType(404)).isEqualTo("not_found");
+        assertThat(HttpRouteMetrics.errorType(418)).isEqualTo("client_error");
+        assertThat(HttpRouteMetrics.errorType(502)).isEqualTo("server_error");
+    }
+}

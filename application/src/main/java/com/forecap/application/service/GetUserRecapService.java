@@ -1,0 +1,44 @@
+package com.forecap.application.service;
+
+import java.time.InstantSource;
+import java.util.Objects;
+
+import com.forecap.application.port.in.GetUserRecapUseCase;
+import com.forecap.application.port.out.LoadUserRecapPort;
+import com.forecap.domain.auth.Authentication;
+import com.forecap.domain.auth.RequestAuthenticator;
+import com.forecap.domain.recap.RecapOutcome;
+
+/**
+ * Authenticates a recap request against the clock, then loads the recap. Stateless and thread-safe.
+ */
+public final class GetUserRecapService implements GetUserRecapUseCase {
+
+    private final RequestAuthenticator authenticator;
+    private final LoadUserRecapPort loadUserRecap;
+    private final InstantSource clock;
+
+    /**
+     * Creates the service.
+     *
+     * @param authenticator judges credentials
+     * @param loadUserRecap where recaps come from
+     * @param clock         the current time
+     */
+    public GetUserRecapService(RequestAuthenticator authenticator, LoadUserRecapPort loadUserRecap, InstantSource clock) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.loadUserRecap = Objects.requireNonNull(loadUserRecap, "loadUserRecap");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public RecapOutcome getUserRecap(GetUserRecapQuery query) {
+        Authentication verdict = authenticator.authenticate(query.timestamp(), query.userId(), query.sign(), clock.instant());
+        return switch (verdict) {
+            case Authentication.Refused refused -> new RecapOutcome.Rejected(refused.reason());
+            case Authentication.Accepted accepted -> loadUserRecap.loadUserRecap(accepted.userId())
+                    .<RecapOutcome>map(recap -> new RecapOutcome.Found(accepted.userId(), recap))
+                    .orElseGet(() -> new RecapOutcome.NotFound(accepted.userId()));
+        };
+    }
+}

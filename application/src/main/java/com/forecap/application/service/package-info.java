@@ -1,0 +1,2 @@
+/** Use-case implementations: each a final service built from ports and a clock. */
+package com.forecap.application.service;

@@ -1,0 +1,183 @@
+package com.forecap.application.testdata;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import com.forecap.domain.recap.FavoriteProduct;
+import com.forecap.domain.recap.FavoriteStore;
+import com.forecap.domain.user.UserId;
+import com.forecap.domain.recap.UserRecap;
+
+/**
+ * Deterministic synthetic recaps following the contract's test-data distribution: the same seed and
+ * user id always give the same recap, whichever process, thread or order asks. The embedded store and
+ * the database generator both use it, so a user looks the same in every mode.
+ *
+ * <p>Distribution of {@code trxCount}: 50 % 0-10, 30 % 11-50, 15 % 51-200, 5 % 201-1000, each
+ * uniform within its band. Derived fields follow the contract (section 5). Thread-safe.
+ */
+public final class SyntheticRecaps {
+
+    /** The seed used when none is configured. */
+    public static final long DEFAULT_SEED = 2025L;
+
+    private static final String[] FIRST_NAMES = {
+        "Adi", "Agus", "Ahmad", "Andi", "Anisa", "Ayu", "Bambang", "Bayu", "Budi", "Citra",
+        "Dedi", "Dewi", "Dian", "Eka", "Fajar", "Fitri", "Gita", "Hadi", "Hendra", "Indah",
+        "Intan", "Joko", "Kartika", "Lestari", "Maya", "Nur", "Putri", "Rahmat", "Rina", "Rizky",
+        "Sari", "Siti", "Sri", "Teguh", "Tri", "Wahyu", "Wulan", "Yanti", "Yudi", "Yusuf"
+    };
+
+    private static final String[] PRODUCTS = {
+        "Kopi Susu Gula Aren", "Americano", "Cafe Latte", "Cappuccino", "Caramel Macchiato",
+        "Es Kopi Susu", "Matcha Latte", "Chocolate Frappe", "Kopi Tubruk", "Vanilla Latte",
+        "Hazelnut Latte", "Red Velvet Latte"
+    };
+
+    private static final String[] STORES = {
+        "Forecap Sudirman", "Forecap Kemang", "Forecap Senayan City", "Forecap Kota Kasablanka",
+        "Forecap Bandung Dago", "Forecap Surabaya Tunjungan", "Forecap Yogyakarta Malioboro",
+        "Forecap Bali Seminyak", "Forecap Medan Merdeka", "Forecap Makassar Losari"
+    };
+
+    private static final String IMAGE_BASE = "https://cdn.forecap.example/";
+    private static final String[] PRODUCT_IMAGES = images("products/", PRODUCTS);
+    private static final String[] STORE_IMAGES = images("stores/", STORES);
+
+    private static final Comparator<FavoriteProduct> BY_CUPS =
+            Comparator.comparingInt(FavoriteProduct::countCups).reversed();
+    private static final Comparator<FavoriteStore> BY_TRANSACTIONS =
+            Comparator.comparingInt(FavoriteStore::transactionCount).reversed();
+
+    private final long seed;
+
+    /**
+     * Creates a generator.
+     *
+     * @param seed selects the data set; the same seed gives the same users
+     */
+    public SyntheticRecaps(long seed) {
+        this.seed = seed;
+    }
+
+    /**
+     * The seed of this data set.
+     *
+     * @return the seed
+     */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * The recap of one user.
+     *
+     * @param userId the user
+     * @return the same recap for the same seed and user, every time
+     */
+    public UserRecap recapOf(UserId userId) {
+        SplittableRandom random = new SplittableRandom(mix(seed, userId.value()));
+        String userName = pick(random, FIRST_NAMES) + " " + pick(random, FIRST_NAMES);
+        int trx = trxCount(random);
+        int variants = trx == 0 ? 0 : 1 + random.nextInt(Math.min(10, trx));
+        long points = (long) trx * (8 + random.nextInt(8));
+        long redeem = points / 25;
+        int rewardIndex = random.nextInt(PRODUCTS.length);
+        String reward = PRODUCTS[rewardIndex];
+        String description = redeem > 0
+                ? "Poin kamu cukup untuk " + redeem + "x " + reward
+                : "Kumpulkan 25 poin untuk menukar 1 " + reward;
+        int delivery = trx * (30 + random.nextInt(41)) / 100;
+        Integer ranking = trx > 100 ? 1 + random.nextInt(1000) : null;
+        String subsDesc = null;
+        BigDecimal subsAmount = null;
+        if (trx > 50) {
+            int amount = 100_000 + random.nextInt(400_001);
+            subsDesc = Math.round(amount / 1000.0) + "rb Rupiah";
+            subsAmount = BigDecimal.valueOf(amount).setScale(2);
+        }
+        List<FavoriteProduct> products = trx == 0 ? null : products(random, trx);
+        List<FavoriteStore> stores = trx == 0 ? null : stores(random, trx);
+        List<String> circular = products == null ? null
+                : products.stream().map(FavoriteProduct::productImage).toList();
+        return new UserRecap(userName, trx, variants, points, description, redeem, reward,
+                PRODUCT_IMAGES[rewardIndex], delivery, trx - delivery, subsDesc, subsAmount, ranking,
+                circular, products, stores);
+    }
+
+    private static int trxCount(SplittableRandom random) {
+        int band = random.nextInt(100);
+        if (band < 50) {
+            return random.nextInt(0, 11);
+        }
+        if (band < 80) {
+            return random.nextInt(11, 51);
+        }
+        if (band < 95) {
+            return random.nextInt(51, 201);
+        }
+        return random.nextInt(201, 1001);
+    }
+
+    private static List<FavoriteProduct> products(SplittableRandom random, int trx) {
+        int count = 1 + random.nextInt(5);
+        int[] picks = distinct(random, PRODUCTS.length, count);
+        List<FavoriteProduct> list = new ArrayList<>(count);
+        for (int index : picks) {
+            list.add(new FavoriteProduct(PRODUCTS[index], 1 + random.nextInt(trx), PRODUCT_IMAGES[index]));
+        }
+        list.sort(BY_CUPS);
+        return list;
+    }
+
+    private static List<FavoriteStore> stores(SplittableRandom random, int trx) {
+        int count = 1 + random.nextInt(3);
+        int[] picks = distinct(random, STORES.length, count);
+        List<FavoriteStore> list = new ArrayList<>(count);
+        for (int index : picks) {
+            list.add(new FavoriteStore(STORES[index], 1 + random.nextInt(trx), STORE_IMAGES[index]));
+        }
+        list.sort(BY_TRANSACTIONS);
+        return list;
+    }
+
+    /** Picks {@code count} distinct indexes below {@code bound} (partial Fisher-Yates). */
+    private static int[] distinct(SplittableRandom random, int bound, int count) {
+        int[] all = new int[bound];
+        for (int i = 0; i < bound; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(bound - i);
+            int swap = all[i];
+            all[i] = all[j];
+            all[j] = swap;
+        }
+        int[] picks = new int[count];
+        System.arraycopy(all, 0, picks, 0, count);
+        return picks;
+    }
+
+    private static String pick(SplittableRandom random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** Spreads seed and id over 64 bits (the SplitMix64 finaliser) so neighbouring ids are unrelated. */
+    private static long mix(long seed, long id) {
+        long z = seed * 0x9E3779B97F4A7C15L + id;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static String[] images(String folder, String[] names) {
+        String[] urls = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            urls[i] = IMAGE_BASE + folder + names[i].toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".png";
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,90 @@
+package com.forecap.application.testdata;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.forecap.domain.recap.FavoriteProduct;
+import com.forecap.domain.recap.FavoriteStore;
+import com.forecap.domain.user.UserId;
+import com.forecap.domain.recap.UserRecap;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SyntheticRecapsTest {
+
+    private final SyntheticRecaps recaps = new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED);
+
+    @Property
+    void the_same_seed_and_user_give_the_same_recap(@ForAll @LongRange(min = 1, max = 4_294_967_295L) long id) {
+        assertThat(new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED).recapOf(UserId.of(id)))
+                .isEqualTo(recaps.recapOf(UserId.of(id)));
+    }
+
+    @Example
+    void another_seed_gives_another_data_set() {
+        SyntheticRecaps other = new SyntheticRecaps(7);
+        long differing = 0;
+        for (long id = 1; id <= 100; id++) {
+            if (!other.recapOf(UserId.of(id)).equals(recaps.recapOf(UserId.of(id)))) {
+                differing++;
+            }
+        }
+        assertThat(differing).isGreaterThan(90);
+    }
+
+    @Property(tries = 2000)
+    void derived_fields_follow_the_contract(@ForAll @LongRange(min = 1, max = 10_000_000) long id) {
+        UserRecap r = recaps.recapOf(UserId.of(id));
+        int trx = r.trxCount();
+        assertThat(trx).isBetween(0, 1000);
+        assertThat(r.userName()).matches("[A-Z][a-z]+ [A-Z][a-z]+");
+        if (trx == 0) {
+            assertThat(r.variantCount()).isZero();
+            assertThat(r.listProductFavorite()).isNull();
+            assertThat(r.listFavoriteStore()).isNull();
+            assertThat(r.listCircularImages()).isNull();
+        } else {
+            assertThat(r.variantCount()).isBetween(1, Math.min(10, trx));
+            assertThat(r.listProductFavorite()).hasSizeBetween(1, 5)
+                    .isSortedAccordingTo((a, b) -> Integer.compare(b.countCups(), a.countCups()))
+                    .extracting(FavoriteProduct::productName).doesNotHaveDuplicates();
+            assertThat(r.listFavoriteStore()).hasSizeBetween(1, 3)
+                    .isSortedAccordingTo((a, b) -> Integer.compare(b.transactionCount(), a.transactionCount()))
+                    .extracting(FavoriteStore::storeName).doesNotHaveDuplicates();
+        }
+        assertThat(r.totalPoint()).isBetween(8L * trx, 15L * trx);
+        assertThat(r.totalPointPossibleRedeem()).isEqualTo(r.totalPoint() / 25);
+        assertThat(r.deliveryCount()).isBetween(trx * 30 / 100, trx * 70 / 100);
+        assertThat(r.deliveryCount() + r.pickupCount()).isEqualTo(trx);
+        if (trx > 100) {
+            assertThat(r.topRanking()).isBetween(1, 1000);
+        } else {
+            assertThat(r.topRanking()).isNull();
+        }
+        if (trx > 50) {
+            assertThat(r.cheaperSubsAmount().intValueExact()).isBetween(100_000, 500_000);
+            assertThat(r.cheaperSubsDesc()).matches("\\d{3}rb Rupiah");
+        } else {
+            assertThat(r.cheaperSubsAmount()).isNull();
+            assertThat(r.cheaperSubsDesc()).isNull();
+        }
+    }
+
+    @Example
+    void trx_distribution_matches_the_contract_shares() {
+        int n = 200_000;
+        Map<TrxRange, Integer> counts = new EnumMap<>(TrxRange.class);
+        for (long id = 1; id <= n; id++) {
+            counts.merge(TrxRange.of(recaps.recapOf(UserId.of(id)).trxCount()), 1, Integer::sum);
+        }
+        for (TrxRange range : TrxRange.values()) {
+            assertThat(counts.get(range) / (double) n).as(range.label())
+                    .isCloseTo(range.expectedShare(), within(0.005));
+        }
+    }
+}

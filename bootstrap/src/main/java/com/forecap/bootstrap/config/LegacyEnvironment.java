@@ -1,0 +1,47 @@
+package com.forecap.bootstrap.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Translates the original service's environment variable names into configuration keys, so that its
+ * {@code .env} files and compose files work unchanged.
+ */
+public final class LegacyEnvironment {
+
+    /** Original variable name to configuration key, in documentation order. */
+    public static final Map<String, String> NAMES = names();
+
+    private LegacyEnvironment() {
+    }
+
+    /**
+     * Picks the original service's variables out of an environment.
+     *
+     * @param environment the process environment
+     * @return configuration keys and values for every variable that is set
+     */
+    public static Map<String, String> toConfig(Map<String, String> environment) {
+        Map<String, String> config = new LinkedHashMap<>();
+        NAMES.forEach((variable, key) -> {
+            String value = environment.get(variable);
+            if (value != null) {
+                config.put(key, value);
+            }
+        });
+        return config;
+    }
+
+    private static Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("PORT", "server.port");
+        names.put("HOST", "server.host");
+        names.put("AUTH_SIGNATURE_SECRET", "forecap.auth.secret");
+        names.put("AUTH_SIGNATURE_SCHEME", "forecap.auth.scheme");
+        names.put("CAMPAIGN_START", "forecap.campaign.start");
+        names.put("CAMPAIGN_END", "forecap.campaign.end");
+        names.put("EMBEDDED_USERS", "forecap.embedded.users");
+        return Collections.unmodifiableMap(names);
+    }
+}

@@ -1,0 +1,153 @@
+package com.forecap.bootstrap.wiring;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+import com.forecap.adapter.in.http.ComponentHealth;
+import com.forecap.adapter.in.http.HealthIndicator;
+import com.forecap.adapter.in.http.JsonDirectHandler;
+import com.forecap.adapter.in.http.MetricsEndpoint;
+import com.forecap.adapter.in.http.OperationsHttpService;
+import com.forecap.adapter.in.http.RecapHttpRouting;
+import com.forecap.adapter.in.http.RequestObserver;
+import com.forecap.adapter.in.http.UserRecapHttpService;
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
+import com.forecap.adapter.out.prometheus.PrometheusMetrics;
+import com.forecap.application.port.in.GetUserRecapUseCase;
+import com.forecap.application.port.out.LoadUserRecapPort;
+import com.forecap.application.service.GetUserRecapService;
+import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.bootstrap.config.ConfigurationException;
+import com.forecap.bootstrap.config.ServiceSettings;
+import com.forecap.domain.auth.CampaignWindow;
+import com.forecap.domain.auth.LegacySignatureScheme;
+import com.forecap.domain.auth.RequestAuthenticator;
+import com.forecap.domain.auth.SignatureScheme;
+
+/**
+ * The composition root: turns configuration into settings, builds the out-adapters, the use case and
+ * the HTTP adapter by hand, and starts the server.
+ */
+public final class ForecapService {
+
+    private static final System.Logger LOG = System.getLogger(ForecapService.class.getName());
+
+    private ForecapService() {
+    }
+
+    /**
+     * Builds and starts the service.
+     *
+     * @param config the root configuration
+     * @return the running service
+     * @throws ConfigurationException when the configuration is wrong
+     */
+    public static RunningService start(Config config) {
+        long began = System.nanoTime();
+        ServiceSettings settings = ServiceSettings.from(config);
+        List<AutoCloseable> resources = new ArrayList<>();
+        PrometheusMetrics metrics = PrometheusMetrics.create();
+        JacksonRecapJson json = new JacksonRecapJson();
+
+        if (settings.store() == ServiceSettings.StoreMode.MYSQL) {
+            throw new ConfigurationException("forecap.store=mysql is not available in this build; unset MYSQL_HOST "
+                    + "or set FORECAP_STORE=embedded");
+        }
+        int users = settings.embedded().users();
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.fill(users,
+                new SyntheticRecaps(settings.embedded().seed()), json);
+        List<HealthIndicator> health = List.of(
+                new HealthIndicator("database", true,
+                        () -> ComponentHealth.up(Map.of("type", "embedded", "users", Integer.toString(store.size())))),
+                new HealthIndicator("redis", false, ComponentHealth::disabled));
+        String mode = "embedded";
+
+        SignatureScheme scheme = signatureScheme(settings.auth());
+        GetUserRecapUseCase useCase = getUserRecap(settings.auth(), scheme, store);
+
+        ensurePortIsFree(config);
+        WebServer server = WebServer.builder()
+                .config(config.get("server"))
+                .shutdownHook(false)
+                .directHandlers(handlers -> {
+                    JsonDirectHandler handler = new JsonDirectHandler();
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, handler);
+                    }
+                })
+                .routing(routing -> routing(routing, useCase, health, metrics))
+                .build()
+                .start();
+        if (!server.isRunning()) {
+            throw new IllegalStateException("the HTTP server did not start; see the log above");
+        }
+        String description = "mode=" + mode + " users=" + users + " scheme=" + scheme.name() + " port=" + server.port();
+        LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
+                + (System.nanoTime() - began) / 1_000_000 + " ms");
+        return new RunningService(server, resources, description);
+    }
+
+    /**
+     * The service's routes, the seam tests reuse.
+     *
+     * @param routing the routing builder
+     * @param useCase the recap use case
+     * @param health  the dependencies {@code /health} reports
+     * @param metrics the metrics registry
+     */
+    static void routing(HttpRouting.Builder routing, GetUserRecapUseCase useCase, List<HealthIndicator> health,
+                        PrometheusMetrics metrics) {
+        RequestObserver observer = (method, route) -> metrics.httpRoute(method, route)::record;
+        MetricsEndpoint endpoint = accept -> {
+            PrometheusMetrics.Exposition exposition = metrics.expose(accept);
+            return new MetricsEndpoint.Scrape(exposition.contentType(), exposition.body());
+        };
+        RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
+                new OperationsHttpService(health, endpoint, Clock.systemUTC()), observer);
+    }
+
+    /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */
+    private static void ensurePortIsFree(Config config) {
+        String host = config.get("server.host").asString().orElse("0.0.0.0");
+        int port = config.get("server.port").asInt().orElse(0);
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + " (set PORT to a free port)");
+        }
+    }
+
+    private static GetUserRecapUseCase getUserRecap(ServiceSettings.AuthSettings auth, SignatureScheme scheme,
+                                                    LoadUserRecapPort store) {
+        RequestAuthenticator authenticator = new RequestAuthenticator(scheme, auth.freshness(),
+                new CampaignWindow(auth.campaignStart(), auth.campaignEnd()));
+        return new GetUserRecapService(authenticator, store, Clock.systemUTC());
+    }
+
+    private static SignatureScheme signatureScheme(ServiceSettings.AuthSettings auth) {
+        if (!LegacySignatureScheme.NAME.equals(auth.scheme())) {
+            throw new ConfigurationException("forecap.auth.scheme must be legacy, was '" + auth.scheme() + "'");
+        }
+        LegacySignatureScheme scheme = new LegacySignatureScheme(auth.secret());
+        LOG.log(Level.WARNING, "signature scheme 'legacy' is reversible: anyone who sees one request can recover "
+                + "the secret; keep it for existing clients only");
+        return scheme;
+    }
+}

@@ -1,0 +1,39 @@
+package com.forecap.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Adapters are independent of each other, and no packages form cycles. */
+@AnalyzeClasses(packages = "com.forecap", importOptions = ImportOption.DoNotIncludeTests.class)
+class CycleRulesTest {
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_each_other = slices()
+            .matching("com.forecap.adapter.(*).(*)..")
+            .should().notDependOnEachOther()
+            .because("each adapter is one technology; bootstrap composes them");
+
+    @ArchTest
+    static final ArchRule top_level_packages_are_free_of_cycles = slices()
+            .matching("com.forecap.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule domain_packages_are_free_of_cycles = slices()
+            .matching("com.forecap.domain.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule application_packages_are_free_of_cycles = slices()
+            .matching("com.forecap.application.(**)")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule bootstrap_packages_are_free_of_cycles = slices()
+            .matching("com.forecap.bootstrap.(**)")
+            .should().beFreeOfCycles();
+}

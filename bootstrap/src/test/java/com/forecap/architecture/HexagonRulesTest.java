@@ -1,0 +1,53 @@
+package com.forecap.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The dependency rule of the hexagon: dependencies point inwards only. */
+@AnalyzeClasses(packages = "com.forecap", importOptions = ImportOption.DoNotIncludeTests.class)
+class HexagonRulesTest {
+
+    @ArchTest
+    static final ArchRule domain_depends_on_the_jdk_only = classes()
+            .that().resideInAPackage("com.forecap.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("com.forecap.domain..", "java..")
+            .because("the domain holds pure rules that no technology may reach into");
+
+    @ArchTest
+    static final ArchRule application_depends_on_the_domain_only = classes()
+            .that().resideInAPackage("com.forecap.application..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("com.forecap.application..", "com.forecap.domain..", "java..")
+            .because("use cases talk to the outside through their own ports");
+
+    @ArchTest
+    static final ArchRule core_uses_no_framework_or_driver_types = noClasses()
+            .that().resideInAnyPackage("com.forecap.domain..", "com.forecap.application..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("io.helidon..", "jakarta..", "javax..", "java.sql..", "redis..", "com.zaxxer..",
+                    "com.fasterxml..", "io.prometheus..", "picocli..")
+            .because("the core stays framework-free");
+
+    @ArchTest
+    static final ArchRule adapters_never_depend_on_bootstrap = noClasses()
+            .that().resideInAPackage("com.forecap.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.bootstrap..")
+            .because("only the composition root knows every module");
+
+    @ArchTest
+    static final ArchRule the_core_never_depends_on_adapters_or_bootstrap = noClasses()
+            .that().resideInAnyPackage("com.forecap.domain..", "com.forecap.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.forecap.adapter..", "com.forecap.bootstrap..");
+
+    @ArchTest
+    static final ArchRule ports_live_in_the_application = classes()
+            .that().haveSimpleNameEndingWith("Port")
+            .should().resideInAPackage("com.forecap.application.port..")
+            .andShould().beInterfaces()
+            .because("a port is owned by the application, never by an adapter");
+}

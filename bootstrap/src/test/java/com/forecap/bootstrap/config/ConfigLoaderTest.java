@@ -1,0 +1,91 @@
+package com.forecap.bootstrap.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    private static ServiceSettings settings(Map<String, String> env, Map<String, String> overrides) {
+        return ServiceSettings.from(ConfigLoader.load(env, overrides));
+    }
+
+    @Test
+    void defaults_serve_the_guides_curl_on_port_3000() {
+        Config config = ConfigLoader.load(Map.of(), Map.of());
+        ServiceSettings settings = ServiceSettings.from(config);
+        assertThat(config.get("server.port").asInt().get()).isEqualTo(3000);
+        assertThat(settings.store()).isEqualTo(ServiceSettings.StoreMode.EMBEDDED);
+        assertThat(settings.embedded().users()).isEqualTo(100_000);
+        assertThat(settings.auth().scheme()).isEqualTo("legacy");
+        assertThat(settings.auth().secret()).isEqualTo("forecap2025");
+        assertThat(settings.auth().freshness().maxAge()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.auth().freshness().maxAhead()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.auth().campaignStart()).isNull();
+        assertThat(settings.auth().campaignEnd()).isNull();
+    }
+
+    @Test
+    void the_original_services_variable_names_are_honoured() {
+        Map<String, String> env = Map.of("PORT", "8080", "AUTH_SIGNATURE_SECRET", "s3cret", "EMBEDDED_USERS", "10",
+                "CAMPAIGN_END", "2025-12-31T23:59:59.999Z");
+        Config config = ConfigLoader.load(env, Map.of());
+        ServiceSettings settings = ServiceSettings.from(config);
+        assertThat(config.get("server.port").asInt().get()).isEqualTo(8080);
+        assertThat(settings.auth().secret()).isEqualTo("s3cret");
+        assertThat(settings.embedded().users()).isEqualTo(10);
+        assertThat(settings.auth().campaignEnd()).isEqualTo(Instant.parse("2025-12-31T23:59:59.999Z"));
+    }
+
+    @Test
+    void an_empty_secret_is_kept_empty() {
+        assertThat(settings(Map.of("AUTH_SIGNATURE_SECRET", ""), Map.of()).auth().secret()).isEmpty();
+    }
+
+    @Test
+    void overrides_win_over_the_environment() {
+        ServiceSettings settings = settings(Map.of("EMBEDDED_USERS", "10"), Map.of("forecap.embedded.users", "20"));
+        assertThat(settings.embedded().users()).isEqualTo(20);
+    }
+
+    @Test
+    void mysql_host_selects_mysql_mode_unless_embedded_is_forced() {
+        assertThat(settings(Map.of(), Map.of("forecap.mysql.host", "db")).store()).isEqualTo(ServiceSettings.StoreMode.MYSQL);
+        assertThat(settings(Map.of(), Map.of("forecap.mysql.host", "db", "forecap.store", "embedded")).store())
+                .isEqualTo(ServiceSettings.StoreMode.EMBEDDED);
+    }
+
+    @Test
+    void wrong_values_name_the_key_and_what_is_expected() {
+        assertThatThrownBy(() -> settings(Map.of("EMBEDDED_USERS", "abc"), Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("forecap.embedded.users")
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> settings(Map.of("EMBEDDED_USERS", "-5"), Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("between 0 and");
+        assertThatThrownBy(() -> settings(Map.of(), Map.of("forecap.auth.max-age", "ten minutes")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("forecap.auth.max-age");
+        assertThatThrownBy(() -> settings(Map.of("CAMPAIGN_END", "tomorrow"), Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("forecap.campaign.end");
+        assertThatThrownBy(() -> settings(Map.of(), Map.of("forecap.store", "postgres")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("auto, embedded or mysql");
+    }
+
+    @Test
+    void durations_accept_seconds_or_iso() {
+        ServiceSettings settings = settings(Map.of(), Map.of("forecap.auth.max-age", "30", "forecap.auth.max-ahead", "pt1m"));
+        assertThat(settings.auth().freshness().maxAge()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.auth().freshness().maxAhead()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void the_secret_never_appears_in_the_settings_text() {
+        assertThat(settings(Map.of("AUTH_SIGNATURE_SECRET", "very-secret-value"), Map.of()).toString())
+                .doesNotContain("very-secret-value");
+    }
+}
