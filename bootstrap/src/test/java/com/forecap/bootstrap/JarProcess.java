@@ -138,6 +138,11 @@ public final class JarProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** Kills the process at once (SIGKILL), like a crash or an out-of-memory kill. */
+    public void kill() {
+        process.toHandle().destroyForcibly();
+    }
+
     /**
      * Everything printed so far.
      *

@@ -43,9 +43,15 @@ public final class SyntheticRecaps {
         "Forecap Bali Seminyak", "Forecap Medan Merdeka", "Forecap Makassar Losari"
     };
 
-    private static final String IMAGE_BASE = "https://cdn.forecap.example/";
-    private static final String[] PRODUCT_IMAGES = images("products/", PRODUCTS);
-    private static final String[] STORE_IMAGES = images("stores/", STORES);
+    /**
+     * Image paths, relative to the app's image host: they repeat in every row and every cached recap,
+     * so they are kept short.
+     */
+    private static final String IMAGE_BASE = "/img/";
+    private static final String[] PRODUCT_IMAGES = images("p", PRODUCTS.length);
+    private static final String[] STORE_IMAGES = images("s", STORES.length);
+    /** At most this many product images in the circle. */
+    private static final int CIRCULAR_IMAGES = 3;
 
     private static final Comparator<FavoriteProduct> BY_CUPS =
             Comparator.comparingInt(FavoriteProduct::countCups).reversed();
@@ -102,7 +108,7 @@ public final class SyntheticRecaps {
         List<FavoriteProduct> products = trx == 0 ? null : products(random, trx);
         List<FavoriteStore> stores = trx == 0 ? null : stores(random, trx);
         List<String> circular = products == null ? null
-                : products.stream().map(FavoriteProduct::productImage).toList();
+                : products.stream().limit(CIRCULAR_IMAGES).map(FavoriteProduct::productImage).toList();
         return new UserRecap(userName, trx, variants, points, description, redeem, reward,
                 PRODUCT_IMAGES[rewardIndex], delivery, trx - delivery, subsDesc, subsAmount, ranking,
                 circular, products, stores);
@@ -173,10 +179,10 @@ public final class SyntheticRecaps {
         return z ^ (z >>> 31);
     }
 
-    private static String[] images(String folder, String[] names) {
-        String[] urls = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            urls[i] = IMAGE_BASE + folder + names[i].toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".png";
+    private static String[] images(String folder, int count) {
+        String[] urls = new String[count];
+        for (int i = 0; i < count; i++) {
+            urls[i] = IMAGE_BASE + folder + (i + 1) + ".png";
         }
         return urls;
     }

@@ -53,6 +53,8 @@ class SyntheticRecapsTest {
             assertThat(r.listProductFavorite()).hasSizeBetween(1, 5)
                     .isSortedAccordingTo((a, b) -> Integer.compare(b.countCups(), a.countCups()))
                     .extracting(FavoriteProduct::productName).doesNotHaveDuplicates();
+            assertThat(r.listCircularImages()).hasSizeBetween(1, 3).containsExactlyElementsOf(
+                    r.listProductFavorite().stream().limit(3).map(FavoriteProduct::productImage).toList());
             assertThat(r.listFavoriteStore()).hasSizeBetween(1, 3)
                     .isSortedAccordingTo((a, b) -> Integer.compare(b.transactionCount(), a.transactionCount()))
                     .extracting(FavoriteStore::storeName).doesNotHaveDuplicates();

@@ -2,6 +2,8 @@ package com.forecap.bootstrap.cli;
 
 import java.io.PrintWriter;
 
+import com.forecap.adapter.out.mysql.MySqlException;
+import com.forecap.application.port.out.StoreTestDataPort;
 import com.forecap.bootstrap.config.ConfigurationException;
 import picocli.CommandLine;
 
@@ -25,11 +27,24 @@ public final class CommandLines {
     public static CommandLine create(ServeCommand serve) {
         CommandLine cli = new CommandLine(new ForecapCommand(serve));
         cli.addSubcommand(serve);
+        cli.addSubcommand(new MigrateCommand());
+        cli.addSubcommand(new GenerateCommand());
+        cli.addSubcommand(new VerifyCommand());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("forecap " + failed.getCommandName() + ": " + e.getMessage()
+                    + " (see: forecap " + (failed == cli ? "" : failed.getCommandName() + " ") + "--help)");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ConfigurationException) {
                 err.println("forecap: configuration error: " + e.getMessage());
                 return USAGE;
+            }
+            if (e instanceof MySqlException || e instanceof StoreTestDataPort.TestDataStoreException) {
+                err.println("forecap " + commandLine.getCommandName() + ": " + e.getMessage());
+                return FAILURE;
             }
             err.println("forecap: " + commandLine.getCommandName() + " failed: " + describe(e));
             return FAILURE;

@@ -42,6 +42,16 @@ public final class LegacyEnvironment {
         names.put("CAMPAIGN_START", "forecap.campaign.start");
         names.put("CAMPAIGN_END", "forecap.campaign.end");
         names.put("EMBEDDED_USERS", "forecap.embedded.users");
+        names.put("MYSQL_URL", "forecap.mysql.url");
+        names.put("MYSQL_HOST", "forecap.mysql.host");
+        names.put("MYSQL_PORT", "forecap.mysql.port");
+        names.put("MYSQL_DATABASE", "forecap.mysql.database");
+        names.put("MYSQL_USER", "forecap.mysql.user");
+        names.put("MYSQL_PASSWORD", "forecap.mysql.password");
+        names.put("MYSQL_CONNECTION_LIMIT", "forecap.mysql.connection-limit");
+        names.put("MYSQL_SSL_MODE", "forecap.mysql.ssl-mode");
+        names.put("MYSQL_TOOLS_USER", "forecap.mysql.tools-user");
+        names.put("MYSQL_TOOLS_PASSWORD", "forecap.mysql.tools-password");
         return Collections.unmodifiableMap(names);
     }
 }

@@ -72,7 +72,7 @@ public record ServiceSettings(StoreMode store, EmbeddedSettings embedded, AuthSe
         Config forecap = config.get("forecap");
         String mode = Settings.text(forecap, "store", "auto").toLowerCase(Locale.ROOT);
         StoreMode store = switch (mode) {
-            case "auto" -> Settings.optionalText(forecap, "mysql.host").isPresent() ? StoreMode.MYSQL : StoreMode.EMBEDDED;
+            case "auto" -> MySqlConfig.configured(config) ? StoreMode.MYSQL : StoreMode.EMBEDDED;
             case "embedded", "memory" -> StoreMode.EMBEDDED;
             case "mysql" -> StoreMode.MYSQL;
             default -> throw new ConfigurationException("forecap.store must be auto, embedded or mysql, was '" + mode + "'");

@@ -5,7 +5,9 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +26,16 @@ import com.forecap.adapter.in.http.RequestObserver;
 import com.forecap.adapter.in.http.UserRecapHttpService;
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
+import com.forecap.adapter.out.mysql.MySqlConnections;
+import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.adapter.out.mysql.MySqlUserRecapAdapter;
 import com.forecap.adapter.out.prometheus.PrometheusMetrics;
 import com.forecap.application.port.in.GetUserRecapUseCase;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.service.GetUserRecapService;
 import com.forecap.application.testdata.SyntheticRecaps;
 import com.forecap.bootstrap.config.ConfigurationException;
+import com.forecap.bootstrap.config.MySqlConfig;
 import com.forecap.bootstrap.config.ServiceSettings;
 import com.forecap.domain.auth.CampaignWindow;
 import com.forecap.domain.auth.LegacySignatureScheme;
@@ -43,6 +49,8 @@ import com.forecap.domain.auth.SignatureScheme;
 public final class ForecapService {
 
     private static final System.Logger LOG = System.getLogger(ForecapService.class.getName());
+    private static final String DATABASE = "database";
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
 
     private ForecapService() {
     }
@@ -57,46 +65,85 @@ public final class ForecapService {
     public static RunningService start(Config config) {
         long began = System.nanoTime();
         ServiceSettings settings = ServiceSettings.from(config);
-        List<AutoCloseable> resources = new ArrayList<>();
-        PrometheusMetrics metrics = PrometheusMetrics.create();
-        JacksonRecapJson json = new JacksonRecapJson();
-
-        if (settings.store() == ServiceSettings.StoreMode.MYSQL) {
-            throw new ConfigurationException("forecap.store=mysql is not available in this build; unset MYSQL_HOST "
-                    + "or set FORECAP_STORE=embedded");
-        }
-        int users = settings.embedded().users();
-        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.fill(users,
-                new SyntheticRecaps(settings.embedded().seed()), json);
-        List<HealthIndicator> health = List.of(
-                new HealthIndicator("database", true,
-                        () -> ComponentHealth.up(Map.of("type", "embedded", "users", Integer.toString(store.size())))),
-                new HealthIndicator("redis", false, ComponentHealth::disabled));
-        String mode = "embedded";
-
         SignatureScheme scheme = signatureScheme(settings.auth());
-        GetUserRecapUseCase useCase = getUserRecap(settings.auth(), scheme, store);
-
         ensurePortIsFree(config);
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
-                .shutdownHook(false)
-                .directHandlers(handlers -> {
-                    JsonDirectHandler handler = new JsonDirectHandler();
-                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-                        handlers.addHandler(type, handler);
-                    }
-                })
-                .routing(routing -> routing(routing, useCase, health, metrics))
-                .build()
-                .start();
-        if (!server.isRunning()) {
-            throw new IllegalStateException("the HTTP server did not start; see the log above");
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            PrometheusMetrics metrics = PrometheusMetrics.create();
+            JacksonRecapJson json = new JacksonRecapJson();
+            RecapStore store = switch (settings.store()) {
+                case EMBEDDED -> embedded(settings.embedded(), json);
+                case MYSQL -> mysql(MySqlConfig.serving(config), json, metrics, resources);
+            };
+            List<HealthIndicator> health = List.of(store.health(),
+                    new HealthIndicator("redis", false, ComponentHealth::disabled));
+            GetUserRecapUseCase useCase = getUserRecap(settings.auth(), scheme, store.port());
+
+            WebServer server = WebServer.builder()
+                    .config(config.get("server"))
+                    .shutdownHook(false)
+                    .directHandlers(handlers -> {
+                        JsonDirectHandler handler = new JsonDirectHandler();
+                        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                            handlers.addHandler(type, handler);
+                        }
+                    })
+                    .routing(routing -> routing(routing, useCase, health, metrics))
+                    .build()
+                    .start();
+            if (!server.isRunning()) {
+                throw new IllegalStateException("the HTTP server did not start; see the log above");
+            }
+            String description = store.description() + " scheme=" + scheme.name() + " port=" + server.port();
+            LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
+                    + (System.nanoTime() - began) / 1_000_000 + " ms");
+            return new RunningService(server, resources, description);
+        } catch (RuntimeException e) {
+            RunningService.closeAll(resources);
+            throw e;
         }
-        String description = "mode=" + mode + " users=" + users + " scheme=" + scheme.name() + " port=" + server.port();
-        LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
-                + (System.nanoTime() - began) / 1_000_000 + " ms");
-        return new RunningService(server, resources, description);
+    }
+
+    /** Where recaps come from, how to check it, and how to describe it in the startup line. */
+    private record RecapStore(LoadUserRecapPort port, HealthIndicator health, String description) {
+    }
+
+    private static RecapStore embedded(ServiceSettings.EmbeddedSettings settings, JacksonRecapJson json) {
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.fill(settings.users(),
+                new SyntheticRecaps(settings.seed()), json);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("type", "embedded");
+        details.put("users", Integer.toString(store.size()));
+        return new RecapStore(store, new HealthIndicator(DATABASE, true, () -> ComponentHealth.up(details)),
+                "mode=embedded users=" + store.size());
+    }
+
+    private static RecapStore mysql(MySqlSettings settings, JacksonRecapJson json, PrometheusMetrics metrics,
+                                    List<AutoCloseable> resources) {
+        MySqlConnections connections = MySqlConnections.forServing(settings);
+        resources.add(connections);
+        metrics.databasePool(connections::total, connections::active, connections::idle);
+        MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(connections, json,
+                (type, table, nanos) -> metrics.dbQuery(type, table).record(nanos));
+        resources.add(adapter);
+        HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
+            String failure = connections.ping(HEALTH_TIMEOUT);
+            if (failure != null) {
+                return ComponentHealth.down(failure);
+            }
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("type", "mysql");
+            details.put("server", settings.server());
+            details.put("database", settings.database());
+            details.put("pool", connections.active() + " active / " + connections.total() + " open");
+            return ComponentHealth.up(details);
+        });
+        String failure = connections.ping(HEALTH_TIMEOUT);
+        if (failure != null) {
+            LOG.log(Level.WARNING, "MySQL is not answering yet, serving 503 until it does: " + failure);
+        }
+        return new RecapStore(adapter, health, "mode=mysql server=" + settings.server() + " database="
+                + settings.database() + " pool=" + settings.poolSize());
     }
 
     /**

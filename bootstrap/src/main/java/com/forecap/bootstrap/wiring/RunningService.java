@@ -48,6 +48,15 @@ public final class RunningService implements AutoCloseable {
         if (server.isRunning()) {
             server.stop();
         }
+        closeAll(resources);
+    }
+
+    /**
+     * Closes resources in reverse order of creation, logging (not throwing) failures, and empties the list.
+     *
+     * @param resources the resources
+     */
+    static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

@@ -2,7 +2,6 @@ package com.forecap.adapter.out.json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -74,12 +73,35 @@ public final class JacksonRecapJson implements RecapJsonPort {
         return EncodedRecap.ofJson(out.toByteArray());
     }
 
+    /** Writes the three arrays with one generator into one buffer, then cuts the buffer in three. */
     @Override
     public ListColumns writeLists(UserRecap recap) {
+        StringBuilderWriter out = new StringBuilderWriter(512);
+        int[] ends = new int[3];
+        try (JsonGenerator json = factory.createGenerator(out)) {
+            json.setRootValueSeparator(null);
+            if (recap.listCircularImages() != null) {
+                writeImages(json, recap.listCircularImages());
+            }
+            json.flush();
+            ends[0] = out.length();
+            if (recap.listProductFavorite() != null) {
+                writeProducts(json, recap.listProductFavorite());
+            }
+            json.flush();
+            ends[1] = out.length();
+            if (recap.listFavoriteStore() != null) {
+                writeStores(json, recap.listFavoriteStore());
+            }
+            json.flush();
+            ends[2] = out.length();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON columns", e);
+        }
         return new ListColumns(
-                recap.listCircularImages() == null ? null : write(json -> writeImages(json, recap.listCircularImages())),
-                recap.listProductFavorite() == null ? null : write(json -> writeProducts(json, recap.listProductFavorite())),
-                recap.listFavoriteStore() == null ? null : write(json -> writeStores(json, recap.listFavoriteStore())));
+                recap.listCircularImages() == null ? null : out.substring(0, ends[0]),
+                recap.listProductFavorite() == null ? null : out.substring(ends[0], ends[1]),
+                recap.listFavoriteStore() == null ? null : out.substring(ends[1], ends[2]));
     }
 
     @Override
@@ -181,16 +203,6 @@ public final class JacksonRecapJson implements RecapJsonPort {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private String write(JsonWriting writing) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = factory.createGenerator(out)) {
-            writing.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON column", e);
-        }
-        return out.toString();
-    }
-
     private <T> T read(String column, JsonReading<T> reading) {
         if (column == null) {
             return null;
@@ -209,11 +221,6 @@ public final class JacksonRecapJson implements RecapJsonPort {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read JSON column", e);
         }
-    }
-
-    @FunctionalInterface
-    private interface JsonWriting {
-        void write(JsonGenerator json) throws IOException;
     }
 
     @FunctionalInterface

@@ -4,7 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
@@ -18,6 +24,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  */
 public final class PrometheusMetrics {
 
+    private static final double NANOS_PER_SECOND = 1e9;
+
     /** Latency buckets of the contract, in seconds. */
     static final double[] LATENCY_BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5};
 
@@ -26,6 +34,8 @@ public final class PrometheusMetrics {
     private final Counter httpRequests;
     private final Histogram httpDuration;
     private final Counter httpErrors;
+    private final Histogram dbQueryDuration;
+    private final Map<String, DurationRecorder> dbQueries = new ConcurrentHashMap<>();
 
     private PrometheusMetrics(PrometheusRegistry registry) {
         this.registry = registry;
@@ -45,6 +55,13 @@ public final class PrometheusMetrics {
                 .name("http_request_errors_total")
                 .help("HTTP requests answered with an error status")
                 .labelNames("method", "route", "error_type")
+                .register(registry);
+        this.dbQueryDuration = Histogram.builder()
+                .name("db_query_duration_seconds")
+                .help("Time of database queries")
+                .labelNames("query_type", "table")
+                .classicOnly()
+                .classicUpperBounds(LATENCY_BUCKETS)
                 .register(registry);
     }
 
@@ -68,6 +85,49 @@ public final class PrometheusMetrics {
      */
     public HttpRouteMetrics httpRoute(String method, String route) {
         return new HttpRouteMetrics(httpRequests, httpDuration, httpErrors, method, route);
+    }
+
+    /**
+     * The recorder of one kind of query (looked up once per kind, then reused).
+     *
+     * @param queryType e.g. {@code select}
+     * @param table     e.g. {@code user_recap_data}
+     * @return records durations in nanoseconds
+     */
+    public DurationRecorder dbQuery(String queryType, String table) {
+        return dbQueries.computeIfAbsent(queryType + '\u0000' + table, key -> {
+            DistributionDataPoint series = dbQueryDuration.labelValues(queryType, table);
+            return nanos -> series.observe(nanos / NANOS_PER_SECOND);
+        });
+    }
+
+    /**
+     * Exports the database pool's numbers, read at each scrape.
+     *
+     * @param size   connections open
+     * @param active connections in use
+     * @param idle   connections waiting
+     */
+    public void databasePool(IntSupplier size, IntSupplier active, IntSupplier idle) {
+        gauge("db_connection_pool_size", "Database connections open", size);
+        gauge("db_connection_pool_active", "Database connections in use", active);
+        gauge("db_connection_pool_idle", "Database connections idle in the pool", idle);
+    }
+
+    private void gauge(String name, String help, IntSupplier value) {
+        GaugeWithCallback.builder().name(name).help(help).callback(callback -> callback.call(value.getAsInt()))
+                .register(registry);
+    }
+
+    /** Records durations of one labelled series. */
+    @FunctionalInterface
+    public interface DurationRecorder {
+        /**
+         * Records one duration.
+         *
+         * @param nanos the duration in nanoseconds
+         */
+        void record(long nanos);
     }
 
     /**

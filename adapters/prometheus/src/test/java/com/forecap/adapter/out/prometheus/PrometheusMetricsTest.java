@@ -58,6 +58,23 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void records_database_queries_and_pool_numbers() {
+        PrometheusMetrics.DurationRecorder select = metrics.dbQuery("select", "user_recap_data");
+        select.record(3_000_000);
+        int[] active = {2};
+        metrics.databasePool(() -> 20, () -> active[0], () -> 20 - active[0]);
+        String text = text(null);
+        assertThat(text)
+                .contains("db_query_duration_seconds_bucket{query_type=\"select\",table=\"user_recap_data\",le=\"0.005\"} 1")
+                .contains("db_query_duration_seconds_count{query_type=\"select\",table=\"user_recap_data\"} 1")
+                .contains("db_connection_pool_size 20.0")
+                .contains("db_connection_pool_active 2.0")
+                .contains("db_connection_pool_idle 18.0");
+        active[0] = 5;
+        assertThat(text(null)).contains("db_connection_pool_active 5.0");
+    }
+
+    @Test
     void error_types_are_bounded_names() {
         assertThat(HttpRouteMetrics.errorType(200)).isNull();
         assertThat(HttpRouteMetrics.errorType(304)).isNull();

@@ -1,0 +1,175 @@
+package com.forecap.adapter.out.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.forecap.application.port.out.InspectTestDataPort;
+import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.port.out.StoreTestDataPort;
+import com.forecap.application.testdata.IdRange;
+import com.forecap.domain.recap.UserRecap;
+import com.mysql.cj.jdbc.JdbcStatement;
+
+/**
+ * Bulk storage and checks of the synthetic data set in {@code user_recap_data}. A range is written by
+ * one {@code LOAD DATA LOCAL INFILE … IGNORE} statement fed from a stream that generates rows as the
+ * server reads them: one statement is one transaction, so a range is stored whole or not at all, and
+ * rows already present are skipped, never duplicated.
+ */
+public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestDataPort {
+
+    private static final String LOAD = "LOAD DATA LOCAL INFILE 'forecap-synthetic.tsv' IGNORE INTO TABLE "
+            + RecapColumns.TABLE + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' "
+            + "LINES TERMINATED BY '\\n' (" + String.join(", ", RecapColumns.ALL) + ")";
+    private static final String COUNT_PER_CHUNK = "SELECT (user_id - 1) DIV ? AS chunk, COUNT(*) FROM "
+            + RecapColumns.TABLE + " WHERE user_id BETWEEN ? AND ? GROUP BY chunk";
+    private static final String TOTALS = "SELECT COUNT(*), COALESCE(MAX(user_id), 0) FROM " + RecapColumns.TABLE;
+    /** The operator guide's distribution query. */
+    private static final String PER_TRX_RANGE = "SELECT CASE WHEN trx_count = 0 THEN '0' "
+            + "WHEN trx_count BETWEEN 1 AND 10 THEN '1-10' WHEN trx_count BETWEEN 11 AND 50 THEN '11-50' "
+            + "WHEN trx_count BETWEEN 51 AND 200 THEN '51-200' ELSE '201+' END AS trx_range, COUNT(*) AS user_count "
+            + "FROM " + RecapColumns.TABLE + " GROUP BY trx_range ORDER BY trx_range";
+    private static final int MAX_FIND = 1_000;
+
+    private final MySqlConnections connections;
+    private final RecapJsonPort json;
+
+    /**
+     * Creates the store.
+     *
+     * @param connections a tools pool ({@link MySqlConnections#forTools})
+     * @param json        the JSON codec for the list columns
+     */
+    public MySqlTestDataStore(MySqlConnections connections, RecapJsonPort json) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    @Override
+    public Map<Long, Long> countPerChunk(IdRange range, long chunkSize) {
+        try (Connection connection = connections.connection();
+             PreparedStatement statement = connection.prepareStatement(COUNT_PER_CHUNK)) {
+            statement.setLong(1, chunkSize);
+            statement.setLong(2, range.first());
+            statement.setLong(3, range.last());
+            Map<Long, Long> counts = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getLong(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException | RuntimeException e) {
+            throw failure("count existing users", e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The statement runs in an explicit transaction that is committed only when every row of the
+     * range was produced; on any failure the connection is discarded, so the server rolls back.
+     */
+    @Override
+    public void write(IdRange range, Iterator<UserRecap> recaps) {
+        TsvRecapStream rows = new TsvRecapStream(range.first(), recaps, json);
+        Connection connection;
+        try {
+            connection = connections.connection();
+        } catch (SQLException e) {
+            throw failure("load users " + range, e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
+            statement.execute(LOAD);
+            if (rows.failure() != null || rows.rows() != range.size()) {
+                throw new IllegalStateException("produced " + rows.rows() + " rows instead of " + range.size());
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            connections.discard(connection);
+            if (rows.failure() != null) {
+                throw new TestDataStoreException("generating users " + range + " failed, nothing of it was stored: "
+                        + rows.failure().getMessage(), rows.failure());
+            }
+            throw failure("load users " + range, e);
+        }
+    }
+
+    @Override
+    public void truncate() {
+        try (Connection connection = connections.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE TABLE " + RecapColumns.TABLE);
+        } catch (SQLException | RuntimeException e) {
+            throw failure("truncate " + RecapColumns.TABLE, e);
+        }
+    }
+
+    @Override
+    public Totals totals() {
+        try (Connection connection = connections.connection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(TOTALS)) {
+            rows.next();
+            return new Totals(rows.getLong(1), rows.getLong(2));
+        } catch (SQLException | RuntimeException e) {
+            throw failure("count users", e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> countPerTrxRange() {
+        try (Connection connection = connections.connection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(PER_TRX_RANGE)) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+            return counts;
+        } catch (SQLException | RuntimeException e) {
+            throw failure("count users per trx range", e);
+        }
+    }
+
+    @Override
+    public Map<Long, UserRecap> find(List<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        if (userIds.size() > MAX_FIND) {
+            throw new IllegalArgumentException("at most " + MAX_FIND + " users at a time");
+        }
+        String sql = "SELECT user_id, " + RecapColumns.SELECT_LIST + " FROM " + RecapColumns.TABLE + " WHERE user_id IN ("
+                + String.join(", ", Collections.nCopies(userIds.size(), "?")) + ")";
+        try (Connection connection = connections.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < userIds.size(); i++) {
+                statement.setLong(i + 1, userIds.get(i));
+            }
+            Map<Long, UserRecap> found = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getLong("user_id"), RecapColumns.map(rows::getObject, json));
+                }
+            }
+            return found;
+        } catch (Exception e) {
+            throw failure("read sample users", e);
+        }
+    }
+
+    private TestDataStoreException failure(String operation, Exception e) {
+        return new TestDataStoreException(MySqlException.explain(connections.settings(), operation, e).getMessage(), e);
+    }
+}

@@ -1,0 +1,162 @@
+package com.forecap.adapter.out.mysql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+
+import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.domain.recap.UserRecap;
+
+/**
+ * The rows of {@code LOAD DATA} as a stream: each recap pulled from the iterator only when the driver
+ * reads, formatted as one tab-separated line in {@link RecapColumns#ALL} order (MySQL escaping,
+ * {@code \N} for NULL). Generating therefore overlaps with the server ingesting earlier rows.
+ */
+final class TsvRecapStream extends InputStream {
+
+    private final Iterator<UserRecap> recaps;
+    private final RecapJsonPort json;
+    private final StringBuilder line = new StringBuilder(1024);
+    private long nextId;
+    private long rows;
+    private byte[] buffer = new byte[0];
+    private int position;
+    private RuntimeException failure;
+
+    TsvRecapStream(long firstId, Iterator<UserRecap> recaps, RecapJsonPort json) {
+        this.nextId = firstId;
+        this.recaps = recaps;
+        this.json = json;
+    }
+
+    /**
+     * What went wrong producing rows, if anything did.
+     *
+     * @return the failure, or {@code null}
+     */
+    RuntimeException failure() {
+        return failure;
+    }
+
+    /**
+     * Rows formatted so far.
+     *
+     * @return the count
+     */
+    long rows() {
+        return rows;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (!fill()) {
+            return -1;
+        }
+        return buffer[position++] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        int copied = 0;
+        while (copied < length && fill()) {
+            int chunk = Math.min(length - copied, buffer.length - position);
+            System.arraycopy(buffer, position, target, offset + copied, chunk);
+            position += chunk;
+            copied += chunk;
+        }
+        return copied == 0 ? -1 : copied;
+    }
+
+    /** Makes sure unread bytes are buffered; false at the end of the rows. */
+    private boolean fill() throws IOException {
+        if (position < buffer.length) {
+            return true;
+        }
+        try {
+            if (!recaps.hasNext()) {
+                return false;
+            }
+            line.setLength(0);
+            appendRow(nextId, recaps.next());
+            nextId++;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw new IOException("producing row " + nextId + " failed: " + e.getMessage(), e);
+        }
+        rows++;
+        buffer = line.toString().getBytes(StandardCharsets.UTF_8);
+        position = 0;
+        return true;
+    }
+
+    private void appendRow(long id, UserRecap recap) {
+        RecapJsonPort.ListColumns lists = json.writeLists(recap);
+        line.append(id).append('\t');
+        text(recap.userName()).append('\t');
+        line.append(recap.trxCount()).append('\t');
+        number(recap.variantCount()).append('\t');
+        number(recap.totalPoint()).append('\t');
+        text(recap.totalPointDescription()).append('\t');
+        number(recap.totalPointPossibleRedeem()).append('\t');
+        text(recap.totalPointProductName()).append('\t');
+        text(recap.totalPointImage()).append('\t');
+        number(recap.deliveryCount()).append('\t');
+        number(recap.pickupCount()).append('\t');
+        text(recap.cheaperSubsDesc()).append('\t');
+        decimal(recap.cheaperSubsAmount()).append('\t');
+        number(recap.topRanking()).append('\t');
+        text(lists.circularImages()).append('\t');
+        text(lists.productFavorites()).append('\t');
+        text(lists.favoriteStores()).append('\n');
+    }
+
+    private StringBuilder number(Number value) {
+        return value == null ? line.append("\\N") : line.append(value.longValue());
+    }
+
+    private StringBuilder decimal(BigDecimal value) {
+        return value == null ? line.append("\\N") : line.append(value.toPlainString());
+    }
+
+    /** Appends text with MySQL's LOAD DATA escapes for backslash, tab, newline, carriage return and NUL. */
+    private StringBuilder text(String value) {
+        if (value == null) {
+            return line.append("\\N");
+        }
+        if (!needsEscaping(value)) {
+            return line.append(value);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\0' -> line.append("\\0");
+                default -> line.append(c);
+            }
+        }
+        return line;
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "TsvRecapStream[next=" + nextId + ", rows=" + rows + "]";
+    }
+}

@@ -1,0 +1,116 @@
+package com.forecap.adapter.out.mysql;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
+import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.testdata.IdRange;
+import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.domain.user.UserId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MySqlUserRecapAdapterIT {
+
+    private static final ScratchDatabase DATABASE = ScratchDatabase.named();
+    private static final SyntheticRecaps SYNTHETIC = new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED);
+    private static final JacksonRecapJson JSON = new JacksonRecapJson();
+    private static MySqlConnections serving;
+
+    @BeforeAll
+    static void load() {
+        new MySqlSchema(DATABASE.settings(2)).migrate();
+        try (MySqlConnections tools = MySqlConnections.forTools(DATABASE.settings(2), 1)) {
+            new MySqlTestDataStore(tools, JSON).write(new IdRange(1, 400),
+                    java.util.stream.LongStream.rangeClosed(1, 400).mapToObj(id -> SYNTHETIC.recapOf(UserId.of(id))).iterator());
+        }
+        serving = MySqlConnections.forServing(DATABASE.settings(4));
+    }
+
+    @AfterAll
+    static void drop() {
+        serving.close();
+        DATABASE.close();
+    }
+
+    @Test
+    void loads_a_user_encoded_exactly_as_the_embedded_store_would() {
+        List<String> observed = new ArrayList<>();
+        try (MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(serving, JSON,
+                (type, table, nanos) -> observed.add(type + " " + table))) {
+            for (long id : new long[] {1, 77, 400}) {
+                String stored = new String(adapter.loadUserRecap(UserId.of(id)).orElseThrow().json(), StandardCharsets.UTF_8);
+                String expected = new String(JSON.encode(SYNTHETIC.recapOf(UserId.of(id))).json(), StandardCharsets.UTF_8);
+                assertThat(stored).isEqualTo(expected);
+            }
+            assertThat(adapter.loadUserRecap(UserId.of(401))).isEmpty();
+            assertThat(observed).hasSize(4).containsOnly("select user_recap_data");
+        }
+    }
+
+    @Test
+    void null_columns_are_left_out_of_the_json() {
+        ScratchDatabase.execute("INSERT INTO `" + DATABASE.name() + "`.user_recap_data (user_id, user_name, trx_count) "
+                + "VALUES (9000, 'Nur Hadi', 0)");
+        try (MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(serving, JSON, QueryObserver.NONE)) {
+            assertThat(new String(adapter.loadUserRecap(UserId.of(9000)).orElseThrow().json(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"userName\":\"Nur Hadi\",\"trxCount\":0}");
+        }
+    }
+
+    @Test
+    void pool_numbers_and_ping_report_a_live_server() {
+        assertThat(serving.ping(Duration.ofSeconds(1))).isNull();
+        assertThat(serving.total()).isBetween(1, 4);
+        assertThat(serving.active() + serving.idle()).isEqualTo(serving.total());
+    }
+
+    @Test
+    void an_unreachable_server_makes_the_recap_unavailable_quickly() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        MySqlSettings nowhere = MySqlSettings.of("127.0.0.1", closedPort, "forecap_db", "DISABLED", "root", "", 2,
+                Duration.ofMillis(500), Duration.ofSeconds(2));
+        try (MySqlConnections down = MySqlConnections.forServing(nowhere);
+             MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(down, JSON, QueryObserver.NONE)) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> adapter.loadUserRecap(UserId.of(1))).isInstanceOf(RecapUnavailableException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(down.ping(Duration.ofSeconds(1))).contains("127.0.0.1:" + closedPort);
+        }
+    }
+
+    @Test
+    void tool_connections_explain_each_refusal_in_one_line() throws Exception {
+        MySqlSettings wrongPassword = DATABASE.settings(1).withCredentials("forecap_nobody", "wrong");
+        assertThatThrownBy(() -> MySqlConnections.forTools(wrongPassword, 1))
+                .isInstanceOf(MySqlException.class).hasMessageContaining("refused user 'forecap_nobody'")
+                .hasMessageNotContaining("wrong");
+        MySqlSettings missingDatabase = MySqlSettings.of(ScratchDatabase.HOST, ScratchDatabase.PORT, "forecap_it_absent",
+                "PREFERRED", ScratchDatabase.USER, ScratchDatabase.PASSWORD, 1, Duration.ofSeconds(2), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> MySqlConnections.forTools(missingDatabase, 1))
+                .isInstanceOf(MySqlException.class).hasMessageContaining("database 'forecap_it_absent' does not exist");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> MySqlConnections.forTools(MySqlSettings.of("127.0.0.1", closedPort, "x", "DISABLED", "root",
+                "", 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), 1))
+                .isInstanceOf(MySqlException.class).hasMessageStartingWith("cannot reach MySQL at 127.0.0.1:" + closedPort);
+        try (ScratchDatabase empty = ScratchDatabase.named().create();
+             MySqlConnections tools = MySqlConnections.forTools(empty.settings(1), 1)) {
+            assertThatThrownBy(() -> new MySqlTestDataStore(tools, JSON).totals())
+                    .hasMessageContaining("table user_recap_data does not exist").hasMessageContaining("forecap migrate");
+        }
+    }
+}

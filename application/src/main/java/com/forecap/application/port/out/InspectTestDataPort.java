@@ -1,0 +1,45 @@
+package com.forecap.application.port.out;
+
+import java.util.List;
+import java.util.Map;
+
+import com.forecap.domain.recap.UserRecap;
+
+/** Read-only checks over the stored data set: the operator guide's three queries. */
+public interface InspectTestDataPort {
+
+    /**
+     * How many users are stored and the largest id.
+     *
+     * @return the totals
+     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     */
+    Totals totals();
+
+    /**
+     * Users per {@code trx_count} range, labelled as the guide's SQL labels them ({@code 0},
+     * {@code 1-10}, {@code 11-50}, {@code 51-200}, {@code 201+}).
+     *
+     * @return count per label
+     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     */
+    Map<String, Long> countPerTrxRange();
+
+    /**
+     * Reads some users.
+     *
+     * @param userIds the ids
+     * @return the stored recaps by id; missing ids are absent
+     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     */
+    Map<Long, UserRecap> find(List<Long> userIds);
+
+    /**
+     * Stored users.
+     *
+     * @param count  rows stored
+     * @param maxId  the largest stored id, 0 when empty
+     */
+    record Totals(long count, long maxId) {
+    }
+}

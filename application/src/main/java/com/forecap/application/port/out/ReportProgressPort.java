@@ -1,0 +1,39 @@
+package com.forecap.application.port.out;
+
+/** Shows the progress of long work to whoever runs it. Implementations must be thread-safe. */
+public interface ReportProgressPort {
+
+    /** Reports nothing. */
+    ReportProgressPort NONE = new ReportProgressPort() {
+        @Override
+        public void started(String task, long total, long done) {
+        }
+
+        @Override
+        public void advanced(long units) {
+        }
+
+        @Override
+        public void finished() {
+        }
+    };
+
+    /**
+     * Work begins.
+     *
+     * @param task  what is being done, e.g. {@code generating users}
+     * @param total units in all
+     * @param done  units already done before this run (resumed work)
+     */
+    void started(String task, long total, long done);
+
+    /**
+     * Some units were done.
+     *
+     * @param units how many more
+     */
+    void advanced(long units);
+
+    /** Work ended, successfully or not. */
+    void finished();
+}

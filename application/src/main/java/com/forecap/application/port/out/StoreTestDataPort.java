@@ -1,0 +1,54 @@
+package com.forecap.application.port.out;
+
+import java.util.Iterator;
+import java.util.Map;
+
+import com.forecap.application.testdata.IdRange;
+import com.forecap.domain.recap.UserRecap;
+
+/** Bulk storage of the synthetic data set, for the test-data generator. */
+public interface StoreTestDataPort {
+
+    /**
+     * Counts the users already stored in a range, per chunk.
+     *
+     * @param range     the ids to look at
+     * @param chunkSize ids per chunk, see {@link IdRange#chunkOf(long, long)}
+     * @return rows present per chunk index; chunks without rows may be absent
+     * @throws TestDataStoreException when the store cannot answer
+     */
+    Map<Long, Long> countPerChunk(IdRange range, long chunkSize);
+
+    /**
+     * Stores the users of a range in one atomic step: afterwards either all of them are present or
+     * none of this call's rows are. Users already present are left as they are, so a call can be
+     * repeated after an interruption.
+     *
+     * @param range  the ids
+     * @param recaps the recaps of those ids, in order, produced lazily as the store consumes them
+     * @throws TestDataStoreException when writing fails
+     */
+    void write(IdRange range, Iterator<UserRecap> recaps);
+
+    /**
+     * Removes every stored user.
+     *
+     * @throws TestDataStoreException when the store refuses
+     */
+    void truncate();
+
+    /** The store failed; the message is one line a user can act on. */
+    class TestDataStoreException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception.
+         *
+         * @param message what failed and what to do
+         * @param cause   the underlying failure
+         */
+        public TestDataStoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.forecap.application.service;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import com.forecap.application.port.in.VerifyTestDataUseCase;
+import com.forecap.application.port.out.InspectTestDataPort;
+import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.testdata.TrxRange;
+import com.forecap.domain.recap.UserRecap;
+import com.forecap.domain.user.UserId;
+
+/**
+ * Verifies a stored data set: the count (exact), the share of each {@code trx_count} range (within a
+ * tolerance that shrinks with the number of users), and that the guide's sample users are exactly the
+ * synthetic data set's users.
+ */
+public final class VerifyTestDataService implements VerifyTestDataUseCase {
+
+    private static final double MIN_TOLERANCE = 0.005;
+
+    private final InspectTestDataPort store;
+    private final SyntheticRecaps synthetic;
+
+    /**
+     * Creates the service.
+     *
+     * @param store     the stored data set
+     * @param synthetic the data set it should hold
+     */
+    public VerifyTestDataService(InspectTestDataPort store, SyntheticRecaps synthetic) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.synthetic = Objects.requireNonNull(synthetic, "synthetic");
+    }
+
+    @Override
+    public VerificationReport verify(VerifyTestDataQuery query) {
+        List<String> problems = new ArrayList<>();
+        InspectTestDataPort.Totals totals = store.totals();
+        long expected = query.expectedCount() == null ? totals.maxId() : query.expectedCount();
+        if (totals.count() == 0) {
+            problems.add("no users are stored");
+        } else if (totals.count() != expected) {
+            problems.add(String.format(Locale.ROOT, "%,d users stored but %,d expected%s", totals.count(), expected,
+                    query.expectedCount() == null ? " (ids 1.." + totals.maxId() + " without gaps)" : ""));
+        }
+
+        Map<TrxRange, Long> distribution = new EnumMap<>(TrxRange.class);
+        for (TrxRange range : TrxRange.values()) {
+            distribution.put(range, 0L);
+        }
+        store.countPerTrxRange().forEach((label, count) -> distribution.merge(TrxRange.ofLabel(label), count, Long::sum));
+        long n = distribution.values().stream().mapToLong(Long::longValue).sum();
+        if (n > 0) {
+            for (TrxRange range : TrxRange.values()) {
+                double share = distribution.get(range) / (double) n;
+                double p = range.expectedShare();
+                double tolerance = Math.max(MIN_TOLERANCE, 5 * Math.sqrt(p * (1 - p) / n));
+                if (Math.abs(share - p) > tolerance) {
+                    problems.add(String.format(Locale.ROOT, "trx range %s holds %.2f%% of users, expected %.2f%% ± %.2f",
+                            range.label(), share * 100, p * 100, tolerance * 100));
+                }
+            }
+        }
+
+        List<Long> sampleIds = GUIDE_SAMPLE_IDS.stream().filter(id -> id <= totals.maxId()).toList();
+        Map<Long, UserRecap> samples = new TreeMap<>(store.find(sampleIds));
+        for (long id : sampleIds) {
+            UserRecap stored = samples.get(id);
+            if (stored == null) {
+                problems.add("sample user " + id + " is missing");
+            } else if (!stored.equals(synthetic.recapOf(UserId.of(id)))) {
+                problems.add("sample user " + id + " differs from the synthetic data set (seed " + synthetic.seed() + ")");
+            }
+        }
+        return new VerificationReport(totals.count(), totals.maxId(), distribution, samples, List.copyOf(problems));
+    }
+}

@@ -1,0 +1,114 @@
+package com.forecap.bootstrap.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.helidon.config.Config;
+
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.mysql.MySqlConnections;
+import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.adapter.out.mysql.MySqlTestDataStore;
+import com.forecap.application.port.in.GenerateTestDataUseCase;
+import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
+import com.forecap.application.service.GenerateTestDataService;
+import com.forecap.application.testdata.IdRange;
+import com.forecap.application.testdata.SyntheticRecaps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code forecap generate-test-data N}: the guide's {@code npm run generate:test-data N}. Streams the
+ * synthetic users into MySQL with parallel {@code LOAD DATA LOCAL} statements, skipping what an
+ * earlier run already stored.
+ */
+@Command(name = "generate-test-data", mixinStandardHelpOptions = true,
+        description = {"Store users FROM..FROM+COUNT-1 of the synthetic data set in MySQL.",
+            "Re-running completes an interrupted run without duplicates; --truncate starts over."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "COUNT", description = "how many users, e.g. 10000000")
+    String count;
+
+    @Option(names = "--from", paramLabel = "ID", defaultValue = "1", description = "first user id (default: ${DEFAULT-VALUE})")
+    String from;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "parallel LOAD DATA streams (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--truncate", description = "delete every stored user first")
+    boolean truncate;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "data set seed (default: forecap.embedded.seed, 2025)")
+    Long seed;
+
+    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "50000", hidden = true,
+            description = "users per atomic LOAD DATA statement (default: ${DEFAULT-VALUE})")
+    long chunkSize;
+
+    @Mixin
+    MySqlOptions mysql;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        IdRange range = range();
+        if (threads < 1 || threads > 64) {
+            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 64, was " + threads);
+        }
+        if (chunkSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--chunk-size must be at least 1");
+        }
+        Config config = mysql.config();
+        MySqlSettings settings = MySqlOptions.settings(config);
+        long dataSeed = seed != null ? seed : config.get("forecap.embedded.seed").asLong().orElse(SyntheticRecaps.DEFAULT_SEED);
+        var out = spec.commandLine().getOut();
+        try (MySqlConnections connections = MySqlConnections.forTools(settings, threads + 1)) {
+            ConsoleProgress progress = ConsoleProgress.onStandardError();
+            GenerateTestDataUseCase generator = new GenerateTestDataService(
+                    new MySqlTestDataStore(connections, new JacksonRecapJson()), new SyntheticRecaps(dataSeed), progress,
+                    chunkSize);
+            Thread interrupted = Thread.ofPlatform().unstarted(() -> System.err.println(
+                    "interrupted: every completed chunk is stored; run the same command again to resume"));
+            Runtime.getRuntime().addShutdownHook(interrupted);
+            GenerationReport report = generator.generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, threads, truncate));
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+            out.printf(Locale.ROOT, "users %s in %s.%s on %s: %,d written, %,d already present, %s, %,.0f rows/s%n",
+                    range, settings.database(), "user_recap_data", settings.server(), report.written(), report.alreadyPresent(),
+                    ConsoleProgress.format(report.elapsed()), report.rowsPerSecond());
+            out.println("check them with: forecap verify-test-data");
+        }
+        return 0;
+    }
+
+    private IdRange range() {
+        long users = number(count, "COUNT");
+        long first = number(from, "--from");
+        try {
+            return IdRange.startingAt(first, users);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private long number(String text, String name) {
+        String plain = text.replace("_", "").replace(",", "");
+        try {
+            long value = Long.parseLong(plain);
+            if (value < 1) {
+                throw new ParameterException(spec.commandLine(), name + " must be a positive whole number, was '" + text + "'");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), name + " must be a positive whole number, was '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.forecap.bootstrap.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.helidon.config.Config;
+
+import com.forecap.adapter.out.mysql.MySqlSettings;
+
+/** Reads {@code forecap.mysql.*} (or the original {@code MYSQL_*} variables) into {@link MySqlSettings}. */
+public final class MySqlConfig {
+
+    /** Host used by the command-line tools when none is configured. */
+    public static final String TOOLS_DEFAULT_HOST = "127.0.0.1";
+    private static final Set<String> SSL_MODES = Set.of("DISABLED", "PREFERRED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY");
+
+    private MySqlConfig() {
+    }
+
+    /**
+     * Whether MySQL is configured at all (a host or a URL).
+     *
+     * @param config the root configuration
+     * @return {@code true} when {@code forecap.mysql.host} or {@code forecap.mysql.url} is set
+     */
+    public static boolean configured(Config config) {
+        Config mysql = config.get("forecap.mysql");
+        return Settings.optionalText(mysql, "host").isPresent() || Settings.optionalText(mysql, "url").isPresent();
+    }
+
+    /**
+     * Settings for the service's own (read) connections.
+     *
+     * @param config the root configuration
+     * @return the settings; host defaults to {@value #TOOLS_DEFAULT_HOST}
+     * @throws ConfigurationException when a value is wrong
+     */
+    public static MySqlSettings serving(Config config) {
+        Config mysql = config.get("forecap.mysql");
+        return settings(mysql, Settings.text(mysql, "user", "forecap_user"), mysql.get("password").asString().orElse(""));
+    }
+
+    /**
+     * Settings for the tools (generator, verify, migrate): the same server with the tools' own
+     * credentials when {@code forecap.mysql.tools-user} is set.
+     *
+     * @param config the root configuration
+     * @return the settings
+     * @throws ConfigurationException when a value is wrong
+     */
+    public static MySqlSettings tools(Config config) {
+        Config mysql = config.get("forecap.mysql");
+        Optional<String> toolsUser = Settings.optionalText(mysql, "tools-user");
+        if (toolsUser.isPresent()) {
+            return settings(mysql, toolsUser.get(), mysql.get("tools-password").asString().orElse(""));
+        }
+        return serving(config);
+    }
+
+    private static MySqlSettings settings(Config mysql, String user, String password) {
+        int poolSize = Settings.integer(mysql, "connection-limit", 20, 1, 500);
+        Duration connectionTimeout = Settings.duration(mysql, "connection-timeout", Duration.ofSeconds(1));
+        Duration queryTimeout = Settings.duration(mysql, "query-timeout", Duration.ofSeconds(5));
+        try {
+            Optional<String> url = Settings.optionalText(mysql, "url");
+            if (url.isPresent()) {
+                return MySqlSettings.ofUrl(url.get(), user, password, poolSize, connectionTimeout, queryTimeout);
+            }
+            String sslMode = Settings.text(mysql, "ssl-mode", "PREFERRED").toUpperCase(Locale.ROOT);
+            if (!SSL_MODES.contains(sslMode)) {
+                throw new ConfigurationException(Settings.name(mysql, "ssl-mode") + " must be one of " + SSL_MODES
+                        + ", was '" + sslMode + "'");
+            }
+            return MySqlSettings.of(Settings.text(mysql, "host", TOOLS_DEFAULT_HOST),
+                    Settings.integer(mysql, "port", 3306, 1, 65_535), Settings.text(mysql, "database", "forecap_db"),
+                    sslMode, user, password, poolSize, connectionTimeout, queryTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("forecap.mysql: " + e.getMessage());
+        }
+    }
+}

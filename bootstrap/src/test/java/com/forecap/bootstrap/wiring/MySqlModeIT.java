@@ -1,0 +1,106 @@
+package com.forecap.bootstrap.wiring;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.mysql.MySqlConnections;
+import com.forecap.adapter.out.mysql.MySqlSchema;
+import com.forecap.adapter.out.mysql.MySqlTestDataStore;
+import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
+import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
+import com.forecap.application.port.out.ReportProgressPort;
+import com.forecap.application.service.GenerateTestDataService;
+import com.forecap.application.testdata.IdRange;
+import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.bootstrap.config.ConfigLoader;
+import com.forecap.domain.user.UserId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The composed service serving from MySQL (the local MariaDB), over real HTTP. */
+class MySqlModeIT {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ScratchDatabase DATABASE = ScratchDatabase.named();
+    private static final SyntheticRecaps SYNTHETIC = new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED);
+    private static RunningService service;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        new MySqlSchema(DATABASE.settings(2)).migrate();
+        try (MySqlConnections tools = MySqlConnections.forTools(DATABASE.settings(2), 3)) {
+            new GenerateTestDataService(new MySqlTestDataStore(tools, new JacksonRecapJson()), SYNTHETIC,
+                    ReportProgressPort.NONE, 500).generate(new GenerateTestDataCommand(IdRange.startingAt(1, 2_000), 2, false));
+        }
+        Map<String, String> environment = Map.of("MYSQL_HOST", ScratchDatabase.HOST, "MYSQL_PORT",
+                Integer.toString(ScratchDatabase.PORT), "MYSQL_DATABASE", DATABASE.name(), "MYSQL_USER", ScratchDatabase.USER,
+                "MYSQL_PASSWORD", ScratchDatabase.PASSWORD, "MYSQL_CONNECTION_LIMIT", "4");
+        service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1")));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        DATABASE.close();
+    }
+
+    private static HttpResponse<String> recap(long id) throws Exception {
+        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String sign = Base64.getEncoder().encodeToString((ts + "forecap2025" + id).getBytes(StandardCharsets.UTF_8));
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/user-data"))
+                .headers("timestamp", ts, "user_id", Long.toString(id), "sign", sign).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void starts_in_mysql_mode_from_the_original_variables() {
+        assertThat(service.description()).contains("mode=mysql").contains("database=" + DATABASE.name()).contains("pool=4");
+    }
+
+    @Test
+    void serves_the_same_recap_as_the_embedded_store_and_404_beyond_the_data() throws Exception {
+        HttpResponse<String> response = recap(1_234);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(new String(new JacksonRecapJson().encode(SYNTHETIC.recapOf(UserId.of(1_234))).json(),
+                StandardCharsets.UTF_8));
+        HttpResponse<String> missing = recap(2_001);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(MAPPER.readTree(missing.body()).get("message").textValue()).isEqualTo("User recap not found");
+    }
+
+    @Test
+    void health_reports_the_database_and_metrics_the_queries_and_pool() throws Exception {
+        recap(5);
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode json = MAPPER.readTree(health.body());
+        assertThat(json.at("/database/status").textValue()).isEqualTo("UP");
+        assertThat(json.at("/database/type").textValue()).isEqualTo("mysql");
+        assertThat(json.at("/database/database").textValue()).isEqualTo(DATABASE.name());
+
+        String metrics = get("/metrics").body();
+        assertThat(metrics)
+                .contains("db_query_duration_seconds_bucket{query_type=\"select\",table=\"user_recap_data\",le=\"0.005\"}")
+                .contains("db_connection_pool_size 4.0")
+                .containsPattern("db_connection_pool_active \\d")
+                .containsPattern("db_connection_pool_idle \\d");
+    }
+}
