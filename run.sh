@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . bin/java-env.sh
 ./mvnw -B -q -DskipTests package
-exec java ${JAVA_OPTS:-} -jar bootstrap/target/forecap.jar "$@"
+# Generational ZGC keeps pauses short while the near cache churns (see perf-tests/results/).
+exec java ${JAVA_OPTS:--XX:+UseZGC} -jar bootstrap/target/forecap.jar "$@"

@@ -30,6 +30,7 @@ public final class CommandLines {
         cli.addSubcommand(new MigrateCommand());
         cli.addSubcommand(new GenerateCommand());
         cli.addSubcommand(new VerifyCommand());
+        cli.addSubcommand(new WarmCacheCli());
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("forecap " + failed.getCommandName() + ": " + e.getMessage()

@@ -52,6 +52,15 @@ public final class LegacyEnvironment {
         names.put("MYSQL_SSL_MODE", "forecap.mysql.ssl-mode");
         names.put("MYSQL_TOOLS_USER", "forecap.mysql.tools-user");
         names.put("MYSQL_TOOLS_PASSWORD", "forecap.mysql.tools-password");
+        names.put("REDIS_HOST", "forecap.redis.host");
+        names.put("REDIS_PORT", "forecap.redis.port");
+        names.put("REDIS_PASSWORD", "forecap.redis.password");
+        names.put("REDIS_USERNAME", "forecap.redis.user");
+        names.put("REDIS_TLS", "forecap.redis.tls");
+        names.put("REDIS_CLUSTER", "forecap.redis.cluster");
+        names.put("REDIS_NODES", "forecap.redis.nodes");
+        names.put("REDIS_DB", "forecap.redis.database");
+        names.put("CACHE_TTL", "forecap.redis.ttl");
         return Collections.unmodifiableMap(names);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
@@ -25,15 +26,21 @@ import com.forecap.adapter.in.http.RecapHttpRouting;
 import com.forecap.adapter.in.http.RequestObserver;
 import com.forecap.adapter.in.http.UserRecapHttpService;
 import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.caffeine.NearCacheUserRecapAdapter;
 import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
 import com.forecap.adapter.out.mysql.MySqlConnections;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.mysql.MySqlUserRecapAdapter;
 import com.forecap.adapter.out.prometheus.PrometheusMetrics;
+import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
+import com.forecap.adapter.out.redis.RedisConnections;
+import com.forecap.adapter.out.redis.RedisSettings;
+import com.forecap.adapter.out.redis.ZstdRecapCodec;
 import com.forecap.application.port.in.GetUserRecapUseCase;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.service.GetUserRecapService;
 import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.config.MySqlConfig;
 import com.forecap.bootstrap.config.ServiceSettings;
@@ -50,6 +57,7 @@ public final class ForecapService {
 
     private static final System.Logger LOG = System.getLogger(ForecapService.class.getName());
     private static final String DATABASE = "database";
+    private static final String REDIS = "redis";
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
 
     private ForecapService() {
@@ -73,10 +81,10 @@ public final class ForecapService {
             JacksonRecapJson json = new JacksonRecapJson();
             RecapStore store = switch (settings.store()) {
                 case EMBEDDED -> embedded(settings.embedded(), json);
-                case MYSQL -> mysql(MySqlConfig.serving(config), json, metrics, resources);
+                case MYSQL -> cached(config, settings, mysql(MySqlConfig.serving(config), json, metrics, resources), json,
+                        metrics, resources);
             };
-            List<HealthIndicator> health = List.of(store.health(),
-                    new HealthIndicator("redis", false, ComponentHealth::disabled));
+            List<HealthIndicator> health = store.health();
             GetUserRecapUseCase useCase = getUserRecap(settings.auth(), scheme, store.port());
 
             WebServer server = WebServer.builder()
@@ -104,8 +112,8 @@ public final class ForecapService {
         }
     }
 
-    /** Where recaps come from, how to check it, and how to describe it in the startup line. */
-    private record RecapStore(LoadUserRecapPort port, HealthIndicator health, String description) {
+    /** Where recaps come from, how to check it ({@code database}, {@code redis}), and how to describe it. */
+    private record RecapStore(LoadUserRecapPort port, List<HealthIndicator> health, String description) {
     }
 
     private static RecapStore embedded(ServiceSettings.EmbeddedSettings settings, JacksonRecapJson json) {
@@ -114,8 +122,8 @@ public final class ForecapService {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("type", "embedded");
         details.put("users", Integer.toString(store.size()));
-        return new RecapStore(store, new HealthIndicator(DATABASE, true, () -> ComponentHealth.up(details)),
-                "mode=embedded users=" + store.size());
+        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, () -> ComponentHealth.up(details)),
+                new HealthIndicator(REDIS, false, ComponentHealth::disabled)), "mode=embedded users=" + store.size());
     }
 
     private static RecapStore mysql(MySqlSettings settings, JacksonRecapJson json, PrometheusMetrics metrics,
@@ -142,8 +150,49 @@ public final class ForecapService {
         if (failure != null) {
             LOG.log(Level.WARNING, "MySQL is not answering yet, serving 503 until it does: " + failure);
         }
-        return new RecapStore(adapter, health, "mode=mysql server=" + settings.server() + " database="
+        return new RecapStore(adapter, List.of(health), "mode=mysql server=" + settings.server() + " database="
                 + settings.database() + " pool=" + settings.poolSize());
+    }
+
+    /**
+     * Puts the caches in front of a store: Redis when configured (cache-aside, lock, circuit breaker),
+     * then the near cache in the JVM (single-flight) when enabled.
+     */
+    private static RecapStore cached(Config config, ServiceSettings settings, RecapStore store, JacksonRecapJson json,
+                                     PrometheusMetrics metrics, List<AutoCloseable> resources) {
+        LoadUserRecapPort port = store.port();
+        List<HealthIndicator> health = new ArrayList<>(store.health());
+        StringBuilder description = new StringBuilder(store.description());
+        Optional<RedisSettings> redis = CacheConfig.redis(config);
+        if (redis.isPresent()) {
+            RedisConnections connections = RedisConnections.create(redis.get());
+            resources.add(connections);
+            ZstdRecapCodec codec = CacheCodecs.trained(json, settings.embedded().seed());
+            RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(connections, port, codec, metrics);
+            resources.add(cache);
+            port = cache;
+            health.add(new HealthIndicator(REDIS, false, () -> {
+                String failure = connections.ping();
+                if (failure != null) {
+                    return new ComponentHealth(ComponentHealth.State.DOWN, Map.of("error", failure, "circuit", cache.circuitState()));
+                }
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("nodes", String.join(",", redis.get().nodes()));
+                details.put("mode", redis.get().cluster() ? "cluster" : "standalone");
+                details.put("circuit", cache.circuitState());
+                return ComponentHealth.up(details);
+            }));
+            description.append(" redis=").append(String.join(",", redis.get().nodes()))
+                    .append(redis.get().cluster() ? " (cluster)" : "").append(" ttl=").append(redis.get().ttl());
+        } else {
+            health.add(new HealthIndicator(REDIS, false, ComponentHealth::disabled));
+        }
+        CacheConfig.LocalCacheSettings local = CacheConfig.local(config);
+        if (local.enabled()) {
+            port = new NearCacheUserRecapAdapter(port, local.maxBytes(), local.ttl(), metrics);
+            description.append(" near-cache=").append(local.maxBytes() >> 20).append("MB/").append(local.ttl());
+        }
+        return new RecapStore(port, health, description.toString());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -17,14 +18,19 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import com.forecap.application.port.out.RecordCacheMetricsPort;
+
 /**
  * The service's metrics under the names and labels of the contract (section 4), kept in one
  * Prometheus registry together with the JVM and process metrics, and written in the text format a
  * scraper asks for. Thread-safe.
  */
-public final class PrometheusMetrics {
+public final class PrometheusMetrics implements RecordCacheMetricsPort {
 
     private static final double NANOS_PER_SECOND = 1e9;
+
+    /** Buckets of cache operations, which take microseconds to milliseconds. */
+    static final double[] CACHE_BUCKETS = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1, 0.5, 1};
 
     /** Latency buckets of the contract, in seconds. */
     static final double[] LATENCY_BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5};
@@ -36,6 +42,12 @@ public final class PrometheusMetrics {
     private final Counter httpErrors;
     private final Histogram dbQueryDuration;
     private final Map<String, DurationRecorder> dbQueries = new ConcurrentHashMap<>();
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
+    private final Histogram cacheOperations;
+    private final Map<String, CounterDataPoint> cacheHitSeries = new ConcurrentHashMap<>();
+    private final Map<String, CounterDataPoint> cacheMissSeries = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, DistributionDataPoint>> cacheOperationSeries = new ConcurrentHashMap<>();
 
     private PrometheusMetrics(PrometheusRegistry registry) {
         this.registry = registry;
@@ -63,6 +75,34 @@ public final class PrometheusMetrics {
                 .classicOnly()
                 .classicUpperBounds(LATENCY_BUCKETS)
                 .register(registry);
+        this.cacheHits = Counter.builder().name("cache_hits_total").help("Cache lookups answered by the cache")
+                .labelNames("cache_type").register(registry);
+        this.cacheMisses = Counter.builder().name("cache_misses_total").help("Cache lookups that went further down")
+                .labelNames("cache_type").register(registry);
+        this.cacheOperations = Histogram.builder()
+                .name("cache_operation_duration_seconds")
+                .help("Time of cache operations")
+                .labelNames("operation", "cache_type")
+                .classicOnly()
+                .classicUpperBounds(CACHE_BUCKETS)
+                .register(registry);
+    }
+
+    @Override
+    public void hit(String cacheType) {
+        cacheHitSeries.computeIfAbsent(cacheType, cacheHits::labelValues).inc();
+    }
+
+    @Override
+    public void miss(String cacheType) {
+        cacheMissSeries.computeIfAbsent(cacheType, cacheMisses::labelValues).inc();
+    }
+
+    @Override
+    public void operation(String operation, String cacheType, long nanos) {
+        cacheOperationSeries.computeIfAbsent(cacheType, type -> new ConcurrentHashMap<>())
+                .computeIfAbsent(operation, op -> cacheOperations.labelValues(op, cacheType))
+                .observe(nanos / NANOS_PER_SECOND);
     }
 
     /**

@@ -75,6 +75,24 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void records_cache_hits_misses_and_operations_per_layer() {
+        metrics.hit("local");
+        metrics.hit("local");
+        metrics.miss("local");
+        metrics.hit("redis");
+        metrics.miss("redis");
+        metrics.operation("get", "redis", 300_000);
+        String text = text(null);
+        assertThat(text)
+                .contains("cache_hits_total{cache_type=\"local\"} 2")
+                .contains("cache_misses_total{cache_type=\"local\"} 1")
+                .contains("cache_hits_total{cache_type=\"redis\"} 1")
+                .contains("cache_misses_total{cache_type=\"redis\"} 1")
+                .contains("cache_operation_duration_seconds_bucket{cache_type=\"redis\",operation=\"get\",le=\"5.0E-4\"} 1")
+                .contains("cache_operation_duration_seconds_count{cache_type=\"redis\",operation=\"get\"} 1");
+    }
+
+    @Test
     void error_types_are_bounded_names() {
         assertThat(HttpRouteMetrics.errorType(200)).isNull();
         assertThat(HttpRouteMetrics.errorType(304)).isNull();

@@ -1,0 +1,106 @@
+package com.forecap.adapter.out.caffeine;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentMap;
+
+import com.forecap.application.port.out.LoadUserRecapPort;
+import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.domain.recap.EncodedRecap;
+import com.forecap.domain.user.UserId;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * A near cache in the JVM in front of another recap store: recaps (and "no such user") are kept for
+ * a short time, bounded by their size in bytes, so hot users cost no network round trip.
+ *
+ * <p>It is also the single-flight point of the instance: the first request for a user that is not
+ * cached registers a pending result and loads; concurrent requests for the same user wait for that
+ * result instead of loading again. A failed load is not cached.
+ */
+public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
+
+    /** The {@code cache_type} label of this layer. */
+    public static final String CACHE_TYPE = "local";
+    /** Bytes counted per entry on top of the recap itself (key, entry and wrapper objects). */
+    static final int ENTRY_OVERHEAD = 96;
+
+    private final LoadUserRecapPort store;
+    private final RecordCacheMetricsPort metrics;
+    private final ConcurrentMap<Long, CompletableFuture<Optional<EncodedRecap>>> entries;
+    private final AsyncCache<Long, Optional<EncodedRecap>> cache;
+
+    /**
+     * Creates the near cache.
+     *
+     * @param store    the store behind it
+     * @param maxBytes most bytes of recaps kept
+     * @param ttl      how long an entry is served before it is loaded again
+     * @param metrics  receives hits, misses and load times
+     */
+    public NearCacheUserRecapAdapter(LoadUserRecapPort store, long maxBytes, Duration ttl, RecordCacheMetricsPort metrics) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("near cache size must be at least 1 byte");
+        }
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Long id, Optional<EncodedRecap> recap) -> ENTRY_OVERHEAD + recap.map(EncodedRecap::length).orElse(0))
+                .expireAfterWrite(ttl)
+                .executor(Runnable::run)
+                .buildAsync();
+        this.entries = cache.asMap();
+    }
+
+    @Override
+    public Optional<EncodedRecap> loadUserRecap(UserId userId) {
+        Long key = userId.value();
+        CompletableFuture<Optional<EncodedRecap>> existing = entries.get(key);
+        if (existing == null) {
+            CompletableFuture<Optional<EncodedRecap>> mine = new CompletableFuture<>();
+            existing = entries.putIfAbsent(key, mine);
+            if (existing == null) {
+                metrics.miss(CACHE_TYPE);
+                return load(userId, mine);
+            }
+        }
+        metrics.hit(CACHE_TYPE);
+        try {
+            return existing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private Optional<EncodedRecap> load(UserId userId, CompletableFuture<Optional<EncodedRecap>> pending) {
+        long start = System.nanoTime();
+        try {
+            Optional<EncodedRecap> recap = store.loadUserRecap(userId);
+            pending.complete(recap);
+            return recap;
+        } catch (RuntimeException e) {
+            entries.remove(userId.value(), pending);
+            pending.completeExceptionally(e);
+            throw e;
+        } finally {
+            metrics.operation("load", CACHE_TYPE, System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Entries held now (pending loads included), for tests and health.
+     *
+     * @return the count
+     */
+    public long size() {
+        return cache.synchronous().estimatedSize();
+    }
+}

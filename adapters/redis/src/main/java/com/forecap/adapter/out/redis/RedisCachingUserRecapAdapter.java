@@ -1,0 +1,224 @@
+package com.forecap.adapter.out.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.forecap.application.port.out.CacheRecapsPort;
+import com.forecap.application.port.out.LoadUserRecapPort;
+import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.application.port.out.StoreTestDataPort;
+import com.forecap.domain.recap.EncodedRecap;
+import com.forecap.domain.user.UserId;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.util.KeyValue;
+
+/**
+ * Cache-aside in Redis around another recap store (a decorator of {@link LoadUserRecapPort}).
+ *
+ * <ul>
+ *     <li>Hit: {@code GET user:recap:{id}} and decompress ({@link ZstdRecapCodec}). Concurrent GETs
+ *     share round trips ({@link RedisGetBatcher}).</li>
+ *     <li>Miss: take {@code user:recap:{id}:lock} with {@code SET NX PX}; the holder loads from the store,
+ *     writes the entry with the configured TTL (±10 % jitter, so entries written together do not
+ *     expire together), releases its lock and wakes waiting instances through
+ *     {@code user:recap:{id}:ready}. An instance that finds the lock taken blocks on that list with
+ *     {@code BLPOP} for at most {@code lockWait}, then reads the entry, and loads by itself only when
+ *     it is still missing.</li>
+ *     <li>Outage: every Redis call has bounded timeouts and goes through a circuit breaker; when Redis
+ *     fails or is slow the breaker opens and requests go straight to the store without waiting on
+ *     Redis at all, until a probe after {@code breakerOpenFor} succeeds.</li>
+ * </ul>
+ */
+public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, CacheRecapsPort, AutoCloseable {
+
+    /** The {@code cache_type} label of this layer. */
+    public static final String CACHE_TYPE = "redis";
+
+    private static final byte[] RELEASE = ("if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('del', KEYS[1]) else return 0 end").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOTIFY = ("redis.call('rpush', KEYS[1], '1'); "
+            + "return redis.call('pexpire', KEYS[1], ARGV[1])").getBytes(StandardCharsets.UTF_8);
+    private static final Object UNAVAILABLE = new Object();
+    private static final Object ABSENT = new Object();
+    private static final Duration SLOW_CALL = Duration.ofMillis(250);
+    /** Round trips of batched GETs in flight at once. */
+    private static final int GET_SENDERS = 4;
+
+    private final UnifiedJedis redis;
+    private final LoadUserRecapPort store;
+    private final ZstdRecapCodec codec;
+    private final RedisSettings settings;
+    private final RecordCacheMetricsPort metrics;
+    private final CircuitBreaker breaker;
+    private final byte[] notifyMillis;
+    private final RedisGetBatcher gets;
+    private final long getTimeoutNanos;
+
+    /**
+     * Creates the decorator.
+     *
+     * @param connections the Redis client
+     * @param store       the store behind the cache
+     * @param codec       the cached form
+     * @param metrics     receives hits, misses and operation times
+     */
+    public RedisCachingUserRecapAdapter(RedisConnections connections, LoadUserRecapPort store, ZstdRecapCodec codec,
+                                        RecordCacheMetricsPort metrics) {
+        this.redis = connections.client();
+        this.settings = connections.settings();
+        this.store = Objects.requireNonNull(store, "store");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .slowCallDurationThreshold(SLOW_CALL)
+                .slowCallRateThreshold(80)
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build());
+        this.notifyMillis = Long.toString(settings.lockTtl().toMillis()).getBytes(StandardCharsets.US_ASCII);
+        this.gets = new RedisGetBatcher(redis, settings.cluster(), GET_SENDERS);
+        this.getTimeoutNanos = settings.operationTimeout().plus(settings.poolWait()).toNanos();
+    }
+
+    @Override
+    public Optional<EncodedRecap> loadUserRecap(UserId userId) {
+        byte[] key = key(userId, "");
+        Object cached = call("get", () -> orAbsent(gets.get(key, getTimeoutNanos)));
+        if (cached instanceof byte[] value) {
+            EncodedRecap recap = codec.decode(value);
+            if (recap != null) {
+                metrics.hit(CACHE_TYPE);
+                return Optional.of(recap);
+            }
+        }
+        metrics.miss(CACHE_TYPE);
+        if (cached == UNAVAILABLE) {
+            return store.loadUserRecap(userId);
+        }
+        return loadOnce(userId, key);
+    }
+
+    /** Loads under the cross-instance lock, or waits (bounded) for the instance holding it. */
+    private Optional<EncodedRecap> loadOnce(UserId userId, byte[] key) {
+        byte[] lock = key(userId, ":lock");
+        byte[] ready = key(userId, ":ready");
+        byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        Object locked = call("lock", () -> redis.set(lock, token, SetParams.setParams().nx().px(settings.lockTtl().toMillis())));
+        if ("OK".equals(locked) || locked == UNAVAILABLE) {
+            try {
+                Optional<EncodedRecap> loaded = store.loadUserRecap(userId);
+                if (locked != UNAVAILABLE) {
+                    loaded.ifPresent(recap -> call("set", () -> redis.set(key, codec.encode(recap),
+                            SetParams.setParams().px(jitteredTtlMillis()))));
+                }
+                return loaded;
+            } finally {
+                if (locked != UNAVAILABLE) {
+                    call("unlock", () -> redis.eval(RELEASE, List.of(lock), List.of(token)));
+                    call("notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
+                }
+            }
+        }
+        double seconds = Math.max(0.001, settings.lockWait().toMillis() / 1000.0);
+        Object woken = call("wait", () -> orAbsent(redis.blpop(seconds, ready)));
+        if (woken instanceof KeyValue<?, ?>) {
+            // pass the wake-up on to the next waiting instance
+            call("notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
+        }
+        Object after = call("get", () -> orAbsent(redis.get(key)));
+        if (after instanceof byte[] value) {
+            EncodedRecap recap = codec.decode(value);
+            if (recap != null) {
+                return Optional.of(recap);
+            }
+        }
+        return store.loadUserRecap(userId);
+    }
+
+    /**
+     * Writes recaps in one pipelined round trip per node.
+     *
+     * @param recaps recaps by user
+     */
+    @Override
+    public void putAll(Map<UserId, EncodedRecap> recaps) {
+        long start = System.nanoTime();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            recaps.forEach((id, recap) -> pipeline.set(key(id, ""), codec.encode(recap),
+                    SetParams.setParams().px(jitteredTtlMillis())));
+            pipeline.sync();
+        } catch (JedisException e) {
+            throw new StoreTestDataPort.TestDataStoreException("cannot write to Redis at "
+                    + String.join(",", settings.nodes()) + ": " + e.getMessage(), e);
+        } finally {
+            metrics.operation("set_batch", CACHE_TYPE, System.nanoTime() - start);
+        }
+    }
+
+    /** Stops the GET senders; pending lookups fail over to the store. */
+    @Override
+    public void close() {
+        gets.close();
+    }
+
+    /**
+     * The circuit breaker's state, for health: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}.
+     *
+     * @return the state
+     */
+    public String circuitState() {
+        return breaker.getState().name();
+    }
+
+    /** Runs one Redis command through the breaker; {@link #UNAVAILABLE} when skipped or failed. */
+    private Object call(String operation, Supplier<Object> command) {
+        if (!breaker.tryAcquirePermission()) {
+            return UNAVAILABLE;
+        }
+        long start = System.nanoTime();
+        try {
+            Object result = command.get();
+            long took = System.nanoTime() - start;
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+            metrics.operation(operation, CACHE_TYPE, took);
+            return result;
+        } catch (JedisException e) {
+            long took = System.nanoTime() - start;
+            breaker.onError(took, TimeUnit.NANOSECONDS, e);
+            metrics.operation(operation, CACHE_TYPE, took);
+            return UNAVAILABLE;
+        }
+    }
+
+    private static Object orAbsent(Object value) {
+        return value == null ? ABSENT : value;
+    }
+
+    private long jitteredTtlMillis() {
+        long ttl = settings.ttl().toMillis();
+        long jitter = ttl / 10;
+        return jitter == 0 ? ttl : ttl - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
+    }
+
+    private byte[] key(UserId userId, String suffix) {
+        return (settings.keyPrefix() + "user:recap:" + userId.value() + suffix).getBytes(StandardCharsets.UTF_8);
+    }
+}

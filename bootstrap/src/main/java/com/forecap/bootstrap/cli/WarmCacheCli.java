@@ -1,0 +1,110 @@
+package com.forecap.bootstrap.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.helidon.config.Config;
+
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.mysql.MySqlConnections;
+import com.forecap.adapter.out.mysql.MySqlRecapReader;
+import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
+import com.forecap.adapter.out.redis.RedisConnections;
+import com.forecap.adapter.out.redis.RedisSettings;
+import com.forecap.application.port.in.WarmCacheUseCase;
+import com.forecap.application.port.in.WarmCacheUseCase.WarmReport;
+import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.application.service.WarmCacheService;
+import com.forecap.application.testdata.IdRange;
+import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.bootstrap.config.CacheConfig;
+import com.forecap.bootstrap.config.ConfigurationException;
+import com.forecap.bootstrap.wiring.CacheCodecs;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code forecap warm-cache}: the guide's "pre-warm cache: load popular users", pipelined into Redis. */
+@Command(name = "warm-cache", mixinStandardHelpOptions = true,
+        description = {"Read recaps from MySQL and write them into Redis ahead of traffic (REDIS_HOST must be set).",
+            "Example: warm-cache --ids 1-1000000, or warm-cache --top-by-trx 100000"})
+public final class WarmCacheCli implements Callable<Integer> {
+
+    private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+
+    /** One of the two ways to choose users. */
+    static final class Which {
+        @Option(names = "--ids", paramLabel = "FIRST-LAST", description = "an id range, e.g. 1-1000000")
+        String ids;
+
+        @Option(names = "--top-by-trx", paramLabel = "N", description = "the N users with the most transactions")
+        Long top;
+    }
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+            description = "users per read and per pipelined write (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Mixin
+    MySqlOptions mysql;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Which chosen = which;
+        IdRange range = chosen.ids == null ? null : range(chosen.ids);
+        if (chosen.top != null && chosen.top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top-by-trx must be at least 1, was " + chosen.top);
+        }
+        if (batch < 1 || batch > 100_000) {
+            throw new ParameterException(spec.commandLine(), "--batch must be between 1 and 100000, was " + batch);
+        }
+        Config config = mysql.config();
+        RedisSettings redisSettings = CacheConfig.redis(config).orElseThrow(() -> new ConfigurationException(
+                "warm-cache needs Redis: set REDIS_HOST (and REDIS_PORT, REDIS_PASSWORD as needed)"));
+        MySqlSettings mysqlSettings = MySqlOptions.settings(config);
+        long seed = config.get("forecap.embedded.seed").asLong().orElse(SyntheticRecaps.DEFAULT_SEED);
+        JacksonRecapJson json = new JacksonRecapJson();
+        WarmReport report;
+        try (MySqlConnections connections = MySqlConnections.forTools(mysqlSettings, 1);
+             RedisConnections redis = RedisConnections.create(redisSettings)) {
+            String unreachable = redis.ping();
+            if (unreachable != null) {
+                throw new ConfigurationException("cannot use Redis: " + unreachable);
+            }
+            RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(redis, id -> java.util.Optional.empty(),
+                    CacheCodecs.trained(json, seed), RecordCacheMetricsPort.NONE);
+            WarmCacheUseCase warm = new WarmCacheService(new MySqlRecapReader(connections, json), cache, json,
+                    ConsoleProgress.onStandardError());
+            report = warm.warm(new WarmCacheUseCase.WarmCacheCommand(range, chosen.top, batch));
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "cached %,d recaps (%,d bytes of JSON before compression) in %s, %,.0f/s, ttl %s%n",
+                report.cached(), report.bytes(), ConsoleProgress.format(report.elapsed()), report.perSecond(),
+                redisSettings.ttl());
+        return 0;
+    }
+
+    private IdRange range(String text) {
+        Matcher matcher = RANGE.matcher(text.replace("_", "").replace(",", ""));
+        if (!matcher.matches()) {
+            throw new ParameterException(spec.commandLine(), "--ids must look like FIRST-LAST, e.g. 1-1000000, was '" + text + "'");
+        }
+        try {
+            return new IdRange(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--ids " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.forecap.bootstrap.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+
+import com.forecap.adapter.out.redis.RedisSettings;
+
+/** Reads the cache settings: {@code forecap.redis.*} (or the original {@code REDIS_*}) and {@code forecap.cache.local.*}. */
+public final class CacheConfig {
+
+    private CacheConfig() {
+    }
+
+    /**
+     * The near cache.
+     *
+     * @param enabled  whether it is used
+     * @param maxBytes bytes of recaps it may hold
+     * @param ttl      how long an entry is served
+     */
+    public record LocalCacheSettings(boolean enabled, long maxBytes, Duration ttl) {
+    }
+
+    /**
+     * The near cache settings.
+     *
+     * @param config the root configuration
+     * @return the settings
+     */
+    public static LocalCacheSettings local(Config config) {
+        Config local = config.get("forecap.cache.local");
+        return new LocalCacheSettings(local.get("enabled").asBoolean().orElse(true),
+                bytes(local, "max-bytes", 64L << 20), Settings.duration(local, "ttl", Duration.ofSeconds(30)));
+    }
+
+    /**
+     * Redis settings, when Redis is configured ({@code REDIS_HOST} or {@code forecap.redis.nodes}).
+     *
+     * @param config the root configuration
+     * @return the settings, or empty without Redis
+     * @throws ConfigurationException when a value is wrong
+     */
+    public static Optional<RedisSettings> redis(Config config) {
+        Config redis = config.get("forecap.redis");
+        Optional<String> host = Settings.optionalText(redis, "host");
+        Optional<String> nodes = Settings.optionalText(redis, "nodes");
+        if (host.isEmpty() && nodes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> nodeList = nodes.map(text -> Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElseGet(() -> List.of(host.get() + ":" + Settings.integer(redis, "port", 6379, 1, 65_535)));
+        try {
+            return Optional.of(new RedisSettings(nodeList,
+                    redis.get("cluster").asBoolean().orElse(false),
+                    Settings.optionalText(redis, "user").orElse(null),
+                    redis.get("password").asString().orElse(null),
+                    redis.get("tls").asBoolean().orElse(false),
+                    Settings.integer(redis, "database", 0, 0, 15),
+                    Settings.duration(redis, "connect-timeout", Duration.ofMillis(500)),
+                    Settings.duration(redis, "operation-timeout", Duration.ofMillis(250)),
+                    Settings.integer(redis, "pool-size", 64, 1, 1_000),
+                    Settings.duration(redis, "pool-wait", Duration.ofMillis(100)),
+                    Settings.text(redis, "key-prefix", ""),
+                    Settings.duration(redis, "ttl", Duration.ofHours(1)),
+                    Settings.duration(redis, "lock-ttl", Duration.ofSeconds(10)),
+                    Settings.duration(redis, "lock-wait", Duration.ofMillis(500)),
+                    Settings.duration(redis, "breaker-open-for", Duration.ofSeconds(5))));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("forecap.redis: " + e.getMessage());
+        }
+    }
+
+    /** A size in bytes: a whole number, optionally with KB, MB or GB. */
+    static long bytes(Config config, String key, long defaultValue) {
+        Optional<String> text = Settings.optionalText(config, key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        String value = text.get().toUpperCase(Locale.ROOT).replace(" ", "");
+        long unit = 1;
+        for (String[] suffix : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
+            if (value.endsWith(suffix[0])) {
+                unit = Long.parseLong(suffix[1]);
+                value = value.substring(0, value.length() - suffix[0].length());
+                break;
+            }
+        }
+        try {
+            long amount = Long.parseLong(value);
+            if (amount < 1) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(amount, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ConfigurationException(Settings.name(config, key) + " must be a size like 67108864, 64MB or 1GB, was '"
+                    + text.get() + "'");
+        }
+    }
+}

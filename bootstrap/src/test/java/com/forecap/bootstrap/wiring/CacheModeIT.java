@@ -1,0 +1,153 @@
+package com.forecap.bootstrap.wiring;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.mysql.MySqlConnections;
+import com.forecap.adapter.out.mysql.MySqlSchema;
+import com.forecap.adapter.out.mysql.MySqlTestDataStore;
+import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
+import com.forecap.adapter.out.redis.testing.PrivateRedisServer;
+import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
+import com.forecap.application.port.out.ReportProgressPort;
+import com.forecap.application.service.GenerateTestDataService;
+import com.forecap.application.testdata.IdRange;
+import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.bootstrap.config.ConfigLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** MySQL behind Redis (a private server the test kills) behind the near cache, over real HTTP. */
+class CacheModeIT {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ScratchDatabase DATABASE = ScratchDatabase.named();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static PrivateRedisServer redis;
+    private static RunningService service;
+
+    @BeforeAll
+    static void start() {
+        new MySqlSchema(DATABASE.settings(2)).migrate();
+        try (MySqlConnections tools = MySqlConnections.forTools(DATABASE.settings(2), 3)) {
+            new GenerateTestDataService(new MySqlTestDataStore(tools, new JacksonRecapJson()),
+                    new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED), ReportProgressPort.NONE, 1_000)
+                    .generate(new GenerateTestDataCommand(IdRange.startingAt(1, 3_000), 2, false));
+        }
+        redis = PrivateRedisServer.start();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("MYSQL_HOST", ScratchDatabase.HOST);
+        environment.put("MYSQL_PORT", Integer.toString(ScratchDatabase.PORT));
+        environment.put("MYSQL_DATABASE", DATABASE.name());
+        environment.put("MYSQL_USER", ScratchDatabase.USER);
+        environment.put("MYSQL_PASSWORD", ScratchDatabase.PASSWORD);
+        environment.put("REDIS_HOST", "127.0.0.1");
+        environment.put("REDIS_PORT", Integer.toString(redis.port()));
+        service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
+                "forecap.cache.local.ttl", "PT0.2S", "forecap.redis.breaker-open-for", "PT0.5S")));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        redis.close();
+        DATABASE.close();
+    }
+
+    private static HttpResponse<String> recap(long id) throws Exception {
+        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String sign = Base64.getEncoder().encodeToString((ts + "forecap2025" + id).getBytes(StandardCharsets.UTF_8));
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/user-data"))
+                .headers("timestamp", ts, "user_id", Long.toString(id), "sign", sign).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double metric(String name, String labels) throws Exception {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels + "}") + " ([0-9.eE+-]+)$")
+                .matcher(get("/metrics").body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    @Test
+    void both_cache_layers_answer_and_are_counted() throws Exception {
+        assertThat(service.description()).contains("redis=127.0.0.1:" + redis.port()).contains("near-cache=");
+        double localHits = metric("cache_hits_total", "cache_type=\"local\"");
+        double redisHits = metric("cache_hits_total", "cache_type=\"redis\"");
+        String first = recap(2_500).body();
+        assertThat(recap(2_500).body()).isEqualTo(first);
+        assertThat(metric("cache_hits_total", "cache_type=\"local\"")).isGreaterThan(localHits);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (metric("cache_hits_total", "cache_type=\"redis\"") == redisHits && System.nanoTime() < deadline) {
+            assertThat(recap(2_500).body()).isEqualTo(first);
+        }
+        assertThat(metric("cache_hits_total", "cache_type=\"redis\"")).as("served from Redis once the near cache expired")
+                .isGreaterThan(redisHits);
+        assertThat(get("/metrics").body()).contains("cache_operation_duration_seconds_bucket{cache_type=\"redis\",operation=\"get\"");
+    }
+
+    @Test
+    void killing_redis_mid_traffic_fails_no_request_and_health_degrades_then_recovers() throws Exception {
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                statuses.add(threads.submit(() -> {
+                    int failures = 0;
+                    for (int i = 0; i < 150; i++) {
+                        if (offset == 0 && i == 40) {
+                            redis.kill();
+                        }
+                        if (recap(1 + (offset * 150 + i) % 3_000).statusCode() != 200) {
+                            failures++;
+                        }
+                    }
+                    return failures;
+                }));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).as("non-200 answers while Redis died").isZero();
+            }
+        }
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode json = MAPPER.readTree(health.body());
+        assertThat(json.get("status").textValue()).isEqualTo("DEGRADED");
+        assertThat(json.at("/redis/status").textValue()).isEqualTo("DOWN");
+        assertThat(json.at("/database/status").textValue()).isEqualTo("UP");
+
+        redis.restart();
+        double hits = metric("cache_hits_total", "cache_type=\"redis\"");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (metric("cache_hits_total", "cache_type=\"redis\"") <= hits && System.nanoTime() < deadline) {
+            assertThat(recap(77).statusCode()).isEqualTo(200);
+        }
+        assertThat(metric("cache_hits_total", "cache_type=\"redis\"")).as("caching resumed by itself").isGreaterThan(hits);
+        assertThat(MAPPER.readTree(get("/health").body()).get("status").textValue()).isEqualTo("UP");
+    }
+}
