@@ -1,5 +1,8 @@
 package com.forecap.bootstrap;
 
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+
 import io.helidon.logging.common.LogConfig;
 
 import com.forecap.bootstrap.cli.CommandLines;
@@ -20,10 +23,27 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.util.logging.manager", ForecapLogManager.class.getName());
         LogConfig.configureRuntime();
+        useLogFormat(System.getenv("LOG_FORMAT"));
         ServeCommand serve = new ServeCommand();
         int exitCode = CommandLines.create(serve).execute(args);
         if (exitCode != 0 || !serve.serving()) {
             System.exit(exitCode);
+        }
+    }
+
+    /**
+     * Chooses the log line format: {@code json} (the default for {@code serve}: one object per line,
+     * for log collectors) or {@code text} (one readable line).
+     *
+     * @param format the {@code LOG_FORMAT} value, may be {@code null}
+     */
+    static void useLogFormat(String format) {
+        if ("text".equalsIgnoreCase(format)) {
+            return;
+        }
+        JsonLogFormatter json = new JsonLogFormatter();
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFormatter(json);
         }
     }
 }

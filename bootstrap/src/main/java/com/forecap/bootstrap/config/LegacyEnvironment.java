@@ -39,9 +39,13 @@ public final class LegacyEnvironment {
         names.put("HOST", "server.host");
         names.put("AUTH_SIGNATURE_SECRET", "forecap.auth.secret");
         names.put("AUTH_SIGNATURE_SCHEME", "forecap.auth.scheme");
+        names.put("AUTH_HMAC_KEYS", "forecap.auth.hmac-keys");
         names.put("CAMPAIGN_START", "forecap.campaign.start");
         names.put("CAMPAIGN_END", "forecap.campaign.end");
         names.put("EMBEDDED_USERS", "forecap.embedded.users");
+        names.put("ALLOWED_ORIGINS", "forecap.http.allowed-origins");
+        names.put("ACCESS_LOG", "forecap.log.access");
+        names.put("SHUTDOWN_DRAIN", "forecap.shutdown.drain");
         names.put("MYSQL_URL", "forecap.mysql.url");
         names.put("MYSQL_HOST", "forecap.mysql.host");
         names.put("MYSQL_PORT", "forecap.mysql.port");

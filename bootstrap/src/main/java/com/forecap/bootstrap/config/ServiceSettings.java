@@ -1,7 +1,10 @@
 package com.forecap.bootstrap.config;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import io.helidon.config.Config;
@@ -44,20 +47,23 @@ public record ServiceSettings(StoreMode store, EmbeddedSettings embedded, AuthSe
      * @param freshness     the timestamp window
      * @param campaignStart first instant served, or {@code null}
      * @param campaignEnd   last instant served, or {@code null}
+     * @param hmacKeys      key id to key for {@code hmac-sha256}, signing key first; never logged
      */
     public record AuthSettings(String scheme, String secret, FreshnessWindow freshness, Instant campaignStart,
-                               Instant campaignEnd) {
+                               Instant campaignEnd, Map<String, String> hmacKeys) {
         /** Validates. */
         public AuthSettings {
             Objects.requireNonNull(scheme, "scheme");
             Objects.requireNonNull(secret, "secret");
             Objects.requireNonNull(freshness, "freshness");
+            hmacKeys = Collections.unmodifiableMap(new LinkedHashMap<>(hmacKeys));
         }
 
         @Override
         public String toString() {
             return "AuthSettings[scheme=" + scheme + ", secret=(" + secret.length() + " characters), freshness="
-                    + freshness + ", campaignStart=" + campaignStart + ", campaignEnd=" + campaignEnd + "]";
+                    + freshness + ", campaignStart=" + campaignStart + ", campaignEnd=" + campaignEnd + ", hmacKeyIds="
+                    + hmacKeys.keySet() + "]";
         }
     }
 
@@ -91,7 +97,25 @@ public record ServiceSettings(StoreMode store, EmbeddedSettings embedded, AuthSe
         AuthSettings auth = new AuthSettings(
                 Settings.text(forecap, "auth.scheme", "legacy").toLowerCase(Locale.ROOT),
                 forecap.get("auth.secret").asString().orElse(""),
-                freshness, start, end);
+                freshness, start, end, hmacKeys(forecap));
         return new ServiceSettings(store, embedded, auth);
+    }
+
+    /** {@code forecap.auth.hmac-keys}: {@code id=secret,id=secret}, the signing key first. */
+    private static Map<String, String> hmacKeys(Config forecap) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        String text = forecap.get("auth.hmac-keys").asString().orElse("").trim();
+        if (text.isEmpty()) {
+            return keys;
+        }
+        for (String entry : text.split(",")) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0 || equals == entry.length() - 1) {
+                throw new ConfigurationException("forecap.auth.hmac-keys must look like id1=secret1,id2=secret2 "
+                        + "(an entry has no '=' or an empty part)");
+            }
+            keys.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+        }
+        return keys;
     }
 }

@@ -9,9 +9,20 @@ import java.util.Optional;
 import io.helidon.config.Config;
 
 /** Typed reads of configuration values, each failing with a {@link ConfigurationException} that names the key. */
-final class Settings {
+public final class Settings {
 
     private Settings() {
+    }
+
+    /**
+     * How long a stopping service reports "not ready" before it stops accepting requests
+     * ({@code forecap.shutdown.drain}, default none).
+     *
+     * @param config the root configuration
+     * @return the delay
+     */
+    public static Duration drain(Config config) {
+        return duration(config.get("forecap.shutdown"), "drain", Duration.ZERO);
     }
 
     /** The full dotted name of a key, for messages. */

@@ -8,9 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
@@ -19,6 +22,7 @@ import io.helidon.webserver.http.HttpRouting;
 
 import com.forecap.adapter.in.http.ComponentHealth;
 import com.forecap.adapter.in.http.HealthIndicator;
+import com.forecap.adapter.in.http.HttpPolicy;
 import com.forecap.adapter.in.http.JsonDirectHandler;
 import com.forecap.adapter.in.http.MetricsEndpoint;
 import com.forecap.adapter.in.http.OperationsHttpService;
@@ -44,7 +48,9 @@ import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.config.MySqlConfig;
 import com.forecap.bootstrap.config.ServiceSettings;
+import com.forecap.bootstrap.config.Settings;
 import com.forecap.domain.auth.CampaignWindow;
+import com.forecap.domain.auth.HmacSignatureScheme;
 import com.forecap.domain.auth.LegacySignatureScheme;
 import com.forecap.domain.auth.RequestAuthenticator;
 import com.forecap.domain.auth.SignatureScheme;
@@ -84,7 +90,10 @@ public final class ForecapService {
                 case MYSQL -> cached(config, settings, mysql(MySqlConfig.serving(config), json, metrics, resources), json,
                         metrics, resources);
             };
-            List<HealthIndicator> health = store.health();
+            AtomicBoolean draining = new AtomicBoolean();
+            List<HealthIndicator> health = new ArrayList<>(store.health());
+            health.add(new HealthIndicator("service", true, () -> draining.get()
+                    ? ComponentHealth.down("shutting down") : ComponentHealth.up(Map.of())));
             GetUserRecapUseCase useCase = getUserRecap(settings.auth(), scheme, store.port());
 
             WebServer server = WebServer.builder()
@@ -96,7 +105,7 @@ public final class ForecapService {
                             handlers.addHandler(type, handler);
                         }
                     })
-                    .routing(routing -> routing(routing, useCase, health, metrics))
+                    .routing(routing -> routing(routing, useCase, health, metrics, httpPolicy(config)))
                     .build()
                     .start();
             if (!server.isRunning()) {
@@ -105,7 +114,8 @@ public final class ForecapService {
             String description = store.description() + " scheme=" + scheme.name() + " port=" + server.port();
             LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
                     + (System.nanoTime() - began) / 1_000_000 + " ms");
-            return new RunningService(server, resources, description);
+            return new RunningService(server, resources, description, draining,
+                    Settings.drain(config));
         } catch (RuntimeException e) {
             RunningService.closeAll(resources);
             throw e;
@@ -144,6 +154,7 @@ public final class ForecapService {
             details.put("server", settings.server());
             details.put("database", settings.database());
             details.put("pool", connections.active() + " active / " + connections.total() + " open");
+            details.put("circuit", adapter.circuitState());
             return ComponentHealth.up(details);
         });
         String failure = connections.ping(HEALTH_TIMEOUT);
@@ -202,16 +213,17 @@ public final class ForecapService {
      * @param useCase the recap use case
      * @param health  the dependencies {@code /health} reports
      * @param metrics the metrics registry
+     * @param policy  CORS and access-log choices
      */
     static void routing(HttpRouting.Builder routing, GetUserRecapUseCase useCase, List<HealthIndicator> health,
-                        PrometheusMetrics metrics) {
+                        PrometheusMetrics metrics, HttpPolicy policy) {
         RequestObserver observer = (method, route) -> metrics.httpRoute(method, route)::record;
         MetricsEndpoint endpoint = accept -> {
             PrometheusMetrics.Exposition exposition = metrics.expose(accept);
             return new MetricsEndpoint.Scrape(exposition.contentType(), exposition.body());
         };
         RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
-                new OperationsHttpService(health, endpoint, Clock.systemUTC()), observer);
+                new OperationsHttpService(health, endpoint, Clock.systemUTC()), observer, policy);
     }
 
     /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */
@@ -230,6 +242,16 @@ public final class ForecapService {
         }
     }
 
+    private static HttpPolicy httpPolicy(Config config) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String origin : config.get("forecap.http.allowed-origins").asString().orElse("").split(",")) {
+            if (!origin.isBlank()) {
+                origins.add(origin.trim());
+            }
+        }
+        return new HttpPolicy(origins, config.get("forecap.log.access").asBoolean().orElse(false));
+    }
+
     private static GetUserRecapUseCase getUserRecap(ServiceSettings.AuthSettings auth, SignatureScheme scheme,
                                                     LoadUserRecapPort store) {
         RequestAuthenticator authenticator = new RequestAuthenticator(scheme, auth.freshness(),
@@ -238,12 +260,24 @@ public final class ForecapService {
     }
 
     private static SignatureScheme signatureScheme(ServiceSettings.AuthSettings auth) {
-        if (!LegacySignatureScheme.NAME.equals(auth.scheme())) {
-            throw new ConfigurationException("forecap.auth.scheme must be legacy, was '" + auth.scheme() + "'");
-        }
-        LegacySignatureScheme scheme = new LegacySignatureScheme(auth.secret());
-        LOG.log(Level.WARNING, "signature scheme 'legacy' is reversible: anyone who sees one request can recover "
-                + "the secret; keep it for existing clients only");
-        return scheme;
+        return switch (auth.scheme()) {
+            case LegacySignatureScheme.NAME -> {
+                LOG.log(Level.WARNING, "signature scheme 'legacy' is reversible: anyone who sees one request can "
+                        + "recover the secret; keep it for existing clients only (AUTH_SIGNATURE_SCHEME=hmac-sha256 "
+                        + "with AUTH_HMAC_KEYS is the secure scheme)");
+                yield new LegacySignatureScheme(auth.secret());
+            }
+            case HmacSignatureScheme.NAME -> {
+                try {
+                    HmacSignatureScheme scheme = new HmacSignatureScheme(auth.hmacKeys());
+                    LOG.log(Level.INFO, "signature scheme hmac-sha256 with key ids " + auth.hmacKeys().keySet());
+                    yield scheme;
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("forecap.auth.hmac-keys (AUTH_HMAC_KEYS): " + e.getMessage());
+                }
+            }
+            default -> throw new ConfigurationException("forecap.auth.scheme must be legacy or hmac-sha256, was '"
+                    + auth.scheme() + "'");
+        };
     }
 }

@@ -1,8 +1,10 @@
 package com.forecap.bootstrap.wiring;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.helidon.webserver.WebServer;
 
@@ -17,11 +19,16 @@ public final class RunningService implements AutoCloseable {
     private final WebServer server;
     private final List<AutoCloseable> resources;
     private final String description;
+    private final AtomicBoolean draining;
+    private final Duration drain;
 
-    RunningService(WebServer server, List<AutoCloseable> resources, String description) {
+    RunningService(WebServer server, List<AutoCloseable> resources, String description, AtomicBoolean draining,
+                   Duration drain) {
         this.server = server;
         this.resources = new ArrayList<>(resources);
         this.description = description;
+        this.draining = draining;
+        this.drain = drain;
     }
 
     /**
@@ -42,9 +49,21 @@ public final class RunningService implements AutoCloseable {
         return description;
     }
 
-    /** Stops the server, then closes resources in reverse order of creation. Idempotent. */
+    /**
+     * Stops: readiness turns to 503 at once, then after the drain delay (time for a load balancer to
+     * notice) the server stops accepting, lets in-flight requests finish within its shutdown grace
+     * period, and resources are closed in reverse order of creation. Idempotent.
+     */
     @Override
     public synchronized void close() {
+        draining.set(true);
+        if (server.isRunning() && !drain.isZero()) {
+            try {
+                Thread.sleep(drain);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (server.isRunning()) {
             server.stop();
         }

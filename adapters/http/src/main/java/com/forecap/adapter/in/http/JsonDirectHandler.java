@@ -16,9 +16,10 @@ public final class JsonDirectHandler implements DirectHandler {
     private static final System.Logger LOG = System.getLogger(JsonDirectHandler.class.getName());
 
     @Override
-    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+    public TransportResponse handle(TransportRequest request, EventType eventType, Status original,
                                     ServerResponseHeaders headers, String message) {
-        LOG.log(Level.DEBUG, () -> "refused before routing: " + eventType + " " + status.code() + ": " + message);
+        LOG.log(Level.DEBUG, () -> "refused before routing: " + eventType + " " + original.code() + ": " + message);
+        Status status = clientMistake(request, eventType) ? Status.BAD_REQUEST_400 : original;
         headers.set(ErrorResponses.JSON);
         headers.set(ErrorResponses.NO_STORE);
         return TransportResponse.builder()
@@ -29,6 +30,23 @@ public final class JsonDirectHandler implements DirectHandler {
                 .build();
     }
 
+    /**
+     * Whether a refusal is really the client's doing: a version we do not speak, or a request line so
+     * broken that the server failed before it could even read the method and path (it reports those
+     * as internal errors). Bad input never gets a 5xx.
+     */
+    private static boolean clientMistake(TransportRequest request, EventType eventType) {
+        if (eventType == EventType.HTTP_VERSION_NOT_SUPPORTED) {
+            return true;
+        }
+        return eventType == EventType.INTERNAL_ERROR
+                && (isBlank(request.method()) || isBlank(request.path()) || isBlank(request.protocolVersion()));
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
     private static String messageOf(Status status) {
         return switch (status.code()) {
             case 400 -> "Malformed request";
@@ -36,7 +54,6 @@ public final class JsonDirectHandler implements DirectHandler {
             case 414 -> "Request line too long";
             case 431 -> "Request headers too large";
             case 503 -> "Server busy, please retry";
-            case 505 -> "HTTP version not supported";
             default -> status.code() >= 500 ? "Internal server error" : "Request refused";
         };
     }

@@ -31,12 +31,18 @@ public final class RecapHttpRouting {
      * @param recap      the recap endpoint
      * @param operations health and metrics
      * @param observer   receives each request's outcome
+     * @param policy     CORS and access-log choices
      * @return the same builder
      */
     public static HttpRouting.Builder configure(HttpRouting.Builder routing, UserRecapHttpService recap,
-                                                OperationsHttpService operations, RequestObserver observer) {
+                                                OperationsHttpService operations, RequestObserver observer,
+                                                HttpPolicy policy) {
+        routing.addFilter(new RequestMetricsFilter(observer, ROUTES))
+                .addFilter(new RequestLogFilter(policy.accessLog()));
+        if (!policy.allowedOrigins().isEmpty()) {
+            routing.addFilter(new CorsFilter(policy.allowedOrigins()));
+        }
         return routing
-                .addFilter(new RequestMetricsFilter(observer, ROUTES))
                 .register(recap, operations)
                 .any(RecapHttpRouting::notFound)
                 .error(Throwable.class, RecapHttpRouting::internalError);
@@ -48,7 +54,8 @@ public final class RecapHttpRouting {
 
     private static void internalError(ServerRequest req, ServerResponse res, Throwable failure) {
         LOG.log(Level.ERROR, "unhandled failure answering " + req.prologue().method().text() + " "
-                + req.path().rawPath(), failure);
+                + req.path().rawPath() + " (request " + res.headers().first(RequestLogFilter.REQUEST_ID).orElse("?") + ")",
+                failure);
         if (!res.isSent()) {
             ErrorResponses.send(res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
         }

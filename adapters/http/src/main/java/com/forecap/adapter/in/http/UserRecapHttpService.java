@@ -83,7 +83,8 @@ public final class UserRecapHttpService implements HttpService {
             ErrorResponses.send(res, Status.SERVICE_UNAVAILABLE_503, UNAVAILABLE);
             return;
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "recap request failed: " + e);
+            LOG.log(Level.ERROR, "recap request " + res.headers().first(RequestLogFilter.REQUEST_ID).orElse("?")
+                    + " failed: " + e);
             ErrorResponses.send(res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
             return;
         }

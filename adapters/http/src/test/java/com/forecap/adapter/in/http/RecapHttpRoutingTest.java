@@ -73,7 +73,7 @@ class RecapHttpRoutingTest {
                         accept -> new MetricsEndpoint.Scrape("text/plain; version=0.0.4; charset=utf-8",
                                 "# metrics\n".getBytes(StandardCharsets.UTF_8)),
                         Clock.systemUTC()),
-                observer);
+                observer, HttpPolicy.DEFAULT);
     }
 
     @BeforeEach

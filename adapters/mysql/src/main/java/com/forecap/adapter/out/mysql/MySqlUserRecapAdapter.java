@@ -1,8 +1,11 @@
 package com.forecap.adapter.out.mysql;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
@@ -16,11 +19,18 @@ import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
  * Loads a recap by primary key through Helidon's JDBC DbClient with one named, prepared statement, maps
  * the row (JSON columns parsed once) and encodes it once. Failures of the database become
  * {@link RecapUnavailableException}; malformed rows become {@link IllegalStateException}.
+ *
+ * <p>Load is shed rather than queued: at most twice the pool size of reads are in flight (one on each
+ * connection, one waiting for it); a read beyond that fails at once. A circuit breaker turns a database
+ * that fails or stalls into immediate refusals until a probe succeeds, so that requests for users no
+ * cache holds get a fast 503 while cached users keep being served.
  */
 public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoCloseable {
 
@@ -31,6 +41,8 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
     private final DbClient db;
     private final RecapJsonPort json;
     private final QueryObserver observer;
+    private final Semaphore inFlight;
+    private final CircuitBreaker breaker;
 
     /**
      * Creates the adapter over a pool.
@@ -50,6 +62,16 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
                 throw new DbClientException(MySqlException.explain(connections.settings(), "connect", e).getMessage(), e);
             }
         };
+        this.inFlight = new Semaphore(connections.settings().poolSize() * 2);
+        this.breaker = CircuitBreaker.of("mysql", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(2))
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .recordExceptions(DbClientException.class)
+                .build());
         this.db = JdbcClientBuilder.create()
                 .connectionPool(pool)
                 .statements(DbStatements.builder().addStatement(SELECT_RECAP, SELECT_SQL).build())
@@ -58,16 +80,35 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
 
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
+        if (!breaker.tryAcquirePermission()) {
+            throw new RecapUnavailableException("MySQL circuit is open after recent failures", null);
+        }
+        if (!inFlight.tryAcquire()) {
+            breaker.releasePermission();
+            throw new RecapUnavailableException("MySQL is saturated: every connection is busy and as many reads wait", null);
+        }
         long start = System.nanoTime();
         Optional<DbRow> row;
         try {
             row = db.execute().namedGet(SELECT_RECAP, userId.value());
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (DbClientException e) {
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw new RecapUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
         } finally {
+            inFlight.release();
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
         }
         return row.map(this::encode);
+    }
+
+    /**
+     * The circuit breaker's state, for health: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}.
+     *
+     * @return the state
+     */
+    public String circuitState() {
+        return breaker.getState().name();
     }
 
     private EncodedRecap encode(DbRow row) {

@@ -91,6 +91,51 @@ class MySqlUserRecapAdapterIT {
     }
 
     @Test
+    void a_saturated_database_sheds_load_at_once_instead_of_queueing() throws Exception {
+        try (MySqlConnections one = MySqlConnections.forServing(DATABASE.settings(1));
+             MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(one, JSON, QueryObserver.NONE);
+             java.sql.Connection locker = java.sql.DriverManager.getConnection("jdbc:mysql://" + ScratchDatabase.HOST + ":"
+                     + ScratchDatabase.PORT + "/" + DATABASE.name() + "?allowPublicKeyRetrieval=true", ScratchDatabase.USER,
+                     ScratchDatabase.PASSWORD)) {
+            adapter.loadUserRecap(UserId.of(1));
+            locker.createStatement().execute("LOCK TABLES user_recap_data WRITE");
+            List<java.util.concurrent.Future<Long>> outcomes = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger shed = new java.util.concurrent.atomic.AtomicInteger();
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 10; i++) {
+                    long id = 10 + i;
+                    outcomes.add(threads.submit(() -> {
+                        long start = System.nanoTime();
+                        try {
+                            adapter.loadUserRecap(UserId.of(id));
+                        } catch (RecapUnavailableException e) {
+                            shed.incrementAndGet();
+                            return System.nanoTime() - start;
+                        }
+                        return -1L;
+                    }));
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (shed.get() < 8 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertThat(shed.get()).as("reads beyond one in flight and one waiting are refused").isEqualTo(8);
+                locker.createStatement().execute("UNLOCK TABLES");
+                long completed = 0;
+                for (var outcome : outcomes) {
+                    long nanos = outcome.get();
+                    if (nanos < 0) {
+                        completed++;
+                    } else {
+                        assertThat(Duration.ofNanos(nanos)).as("refused fast").isLessThan(Duration.ofMillis(50));
+                    }
+                }
+                assertThat(completed).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void tool_connections_explain_each_refusal_in_one_line() throws Exception {
         MySqlSettings wrongPassword = DATABASE.settings(1).withCredentials("forecap_nobody", "wrong");
         assertThatThrownBy(() -> MySqlConnections.forTools(wrongPassword, 1))
