@@ -2,6 +2,8 @@
 -- Environment:
 --   MIX          realistic (default: 50% 1..1M, 30% 1..5M, 20% 1..MAX_USER_ID, each capped at MAX_USER_ID)
 --                | hot (uniform over 1..HOT_USERS) | cold (uniform over 1..MAX_USER_ID)
+--                | ceiling (GET /health/live: a constant body from the same server, the machine's limit)
+--   WRK_JSON     when set, the end-of-run figures are written there as JSON (for the report)
 --   MAX_USER_ID  largest user id in the data set (default 10000000)
 --   HOT_USERS    size of the hot set (default 10000)
 --   AUTH_SIGNATURE_SECRET  legacy signing secret (default forecap2025)
@@ -57,7 +59,14 @@ function init(args)
   math.randomseed(tonumber(seed) or os.time())
 end
 
+local ceiling = nil
+
 function request()
+  if mix == "ceiling" then
+    -- built on first use: wrk.format needs the Host header, which is known only once threads run
+    ceiling = ceiling or wrk.format("GET", "/health/live")
+    return ceiling
+  end
   local now = os.time()
   if now ~= second then
     second = now
@@ -69,4 +78,23 @@ function request()
     ["user_id"] = id,
     ["sign"] = base64(stamp .. secret .. id),
   })
+end
+
+-- Figures of the whole run, in milliseconds, for the report generator.
+function done(summary, latency, requests)
+  local path = os.getenv("WRK_JSON")
+  if not path or path == "" then
+    return
+  end
+  local e = summary.errors
+  local file = assert(io.open(path, "w"))
+  file:write(string.format(
+    '{"mix":"%s","duration_s":%.3f,"requests":%d,"bytes":%d,"rps":%.2f,' ..
+    '"p50_ms":%.3f,"p90_ms":%.3f,"p95_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,"mean_ms":%.3f,' ..
+    '"non_2xx":%d,"connect_errors":%d,"read_errors":%d,"write_errors":%d,"timeouts":%d}\n',
+    mix, summary.duration / 1e6, summary.requests, summary.bytes, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, latency.mean / 1000,
+    e.status, e.connect, e.read, e.write, e.timeout))
+  file:close()
 end

@@ -1,0 +1,72 @@
+package com.forecap.perf;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A scenario's runs and what was measured around them.
+ *
+ * @param name         scenario name
+ * @param source       {@code wrk} (local harness) or {@code k6}
+ * @param runs         the runs, at least one
+ * @param cacheHitRate share of requests a cache answered, or {@code null} when there is no cache
+ * @param localHitRate share of lookups the near cache answered, or {@code null}
+ * @param redisHitRate share of lookups reaching Redis that it answered, or {@code null}
+ * @param cpuPercent   the service's CPU use as a share of the machine, or {@code null}
+ * @param rssMb        the service's resident memory at the end, or {@code null}
+ */
+public record ScenarioResult(String name, String source, List<RunFigures> runs, Double cacheHitRate, Double localHitRate,
+                             Double redisHitRate, Double cpuPercent, Double rssMb) {
+
+    /** Copies and validates. */
+    public ScenarioResult {
+        runs = List.copyOf(runs);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + name + " has no runs");
+        }
+    }
+
+    /**
+     * The median of a figure over the runs.
+     *
+     * @param figure which figure
+     * @return the median
+     */
+    public double median(ToDoubleFunction<RunFigures> figure) {
+        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /**
+     * The smallest value of a figure over the runs.
+     *
+     * @param figure which figure
+     * @return the minimum
+     */
+    public double min(ToDoubleFunction<RunFigures> figure) {
+        return Arrays.stream(runs.stream().mapToDouble(figure).toArray()).min().orElse(0);
+    }
+
+    /**
+     * The largest value of a figure over the runs.
+     *
+     * @param figure which figure
+     * @return the maximum
+     */
+    public double max(ToDoubleFunction<RunFigures> figure) {
+        return Arrays.stream(runs.stream().mapToDouble(figure).toArray()).max().orElse(0);
+    }
+
+    /**
+     * Failed requests over all runs divided by all requests.
+     *
+     * @return the error rate
+     */
+    public double errorRate() {
+        long requests = runs.stream().mapToLong(RunFigures::requests).sum();
+        long failures = runs.stream().mapToLong(RunFigures::failures).sum();
+        return requests == 0 ? 0 : (double) failures / requests;
+    }
+}
