@@ -8,7 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Adapters are independent of each other, and no packages form cycles. */
-@AnalyzeClasses(packages = "com.forecap", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "com.forecap", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 class CycleRulesTest {
 
     @ArchTest

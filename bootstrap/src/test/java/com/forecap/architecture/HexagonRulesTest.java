@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The dependency rule of the hexagon: dependencies point inwards only. */
-@AnalyzeClasses(packages = "com.forecap", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "com.forecap", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 class HexagonRulesTest {
 
     @ArchTest

@@ -1,7 +1,6 @@
 package com.forecap.bootstrap;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
@@ -22,13 +21,7 @@ class GeneratorJarIT {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MYSQL_HOST", ScratchDatabase.HOST);
-        env.put("MYSQL_PORT", Integer.toString(ScratchDatabase.PORT));
-        env.put("MYSQL_DATABASE", database.name());
-        env.put("MYSQL_USER", ScratchDatabase.USER);
-        env.put("MYSQL_PASSWORD", ScratchDatabase.PASSWORD);
-        return env;
+        return database.environment();
     }
 
     private JarProcess run(String... args) {

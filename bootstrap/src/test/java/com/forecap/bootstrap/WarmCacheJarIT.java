@@ -1,7 +1,6 @@
 package com.forecap.bootstrap;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
@@ -38,12 +37,7 @@ class WarmCacheJarIT {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MYSQL_HOST", ScratchDatabase.HOST);
-        env.put("MYSQL_PORT", Integer.toString(ScratchDatabase.PORT));
-        env.put("MYSQL_DATABASE", database.name());
-        env.put("MYSQL_USER", ScratchDatabase.USER);
-        env.put("MYSQL_PASSWORD", ScratchDatabase.PASSWORD);
+        Map<String, String> env = database.environment();
         env.put("REDIS_HOST", "127.0.0.1");
         env.put("REDIS_PORT", Integer.toString(redis.port()));
         return env;

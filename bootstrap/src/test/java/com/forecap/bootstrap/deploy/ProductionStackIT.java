@@ -27,17 +27,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.adapter.out.mysql.MySqlConnections;
-import com.forecap.adapter.out.mysql.MySqlSchema;
-import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.adapter.out.redis.testing.PrivateRedisServer;
-import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
-import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.service.GenerateTestDataService;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
 import com.forecap.bootstrap.JarProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,12 +62,7 @@ class ProductionStackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        new MySqlSchema(DATABASE.settings(2)).migrate();
-        try (MySqlConnections tools = MySqlConnections.forTools(DATABASE.settings(2), 3)) {
-            new GenerateTestDataService(new MySqlTestDataStore(tools, new JacksonRecapJson()),
-                    new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED), ReportProgressPort.NONE, 1_000)
-                    .generate(new GenerateTestDataCommand(IdRange.startingAt(1, 3_000), 2, false));
-        }
+        DATABASE.withUsers(3_000);
         redis = PrivateRedisServer.start();
 
         Map<String, String> environment = composeEnvironment("api");

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,17 +20,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.adapter.out.mysql.MySqlConnections;
-import com.forecap.adapter.out.mysql.MySqlSchema;
-import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.adapter.out.redis.testing.PrivateRedisServer;
-import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
-import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.service.GenerateTestDataService;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
 import com.forecap.bootstrap.config.ConfigLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,19 +40,9 @@ class CacheModeIT {
 
     @BeforeAll
     static void start() {
-        new MySqlSchema(DATABASE.settings(2)).migrate();
-        try (MySqlConnections tools = MySqlConnections.forTools(DATABASE.settings(2), 3)) {
-            new GenerateTestDataService(new MySqlTestDataStore(tools, new JacksonRecapJson()),
-                    new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED), ReportProgressPort.NONE, 1_000)
-                    .generate(new GenerateTestDataCommand(IdRange.startingAt(1, 3_000), 2, false));
-        }
+        DATABASE.withUsers(3_000);
         redis = PrivateRedisServer.start();
-        Map<String, String> environment = new HashMap<>();
-        environment.put("MYSQL_HOST", ScratchDatabase.HOST);
-        environment.put("MYSQL_PORT", Integer.toString(ScratchDatabase.PORT));
-        environment.put("MYSQL_DATABASE", DATABASE.name());
-        environment.put("MYSQL_USER", ScratchDatabase.USER);
-        environment.put("MYSQL_PASSWORD", ScratchDatabase.PASSWORD);
+        Map<String, String> environment = DATABASE.environment();
         environment.put("REDIS_HOST", "127.0.0.1");
         environment.put("REDIS_PORT", Integer.toString(redis.port()));
         service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",

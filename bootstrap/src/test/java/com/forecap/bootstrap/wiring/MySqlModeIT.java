@@ -13,14 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.adapter.out.mysql.MySqlConnections;
-import com.forecap.adapter.out.mysql.MySqlSchema;
-import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
-import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
-import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.service.GenerateTestDataService;
-import com.forecap.application.testdata.IdRange;
 import com.forecap.application.testdata.SyntheticRecaps;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.domain.user.UserId;
@@ -41,14 +34,9 @@ class MySqlModeIT {
 
     @BeforeAll
     static void start() {
-        new MySqlSchema(DATABASE.settings(2)).migrate();
-        try (MySqlConnections tools = MySqlConnections.forTools(DATABASE.settings(2), 3)) {
-            new GenerateTestDataService(new MySqlTestDataStore(tools, new JacksonRecapJson()), SYNTHETIC,
-                    ReportProgressPort.NONE, 500).generate(new GenerateTestDataCommand(IdRange.startingAt(1, 2_000), 2, false));
-        }
-        Map<String, String> environment = Map.of("MYSQL_HOST", ScratchDatabase.HOST, "MYSQL_PORT",
-                Integer.toString(ScratchDatabase.PORT), "MYSQL_DATABASE", DATABASE.name(), "MYSQL_USER", ScratchDatabase.USER,
-                "MYSQL_PASSWORD", ScratchDatabase.PASSWORD, "MYSQL_CONNECTION_LIMIT", "4");
+        DATABASE.withUsers(2_000);
+        Map<String, String> environment = DATABASE.environment();
+        environment.put("MYSQL_CONNECTION_LIMIT", "4");
         service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1")));
     }
 

@@ -5,10 +5,21 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.mysql.MySqlConnections;
+import com.forecap.adapter.out.mysql.MySqlSchema;
 import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.adapter.out.mysql.MySqlTestDataStore;
+import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
+import com.forecap.application.port.out.ReportProgressPort;
+import com.forecap.application.service.GenerateTestDataService;
+import com.forecap.application.testdata.IdRange;
+import com.forecap.application.testdata.SyntheticRecaps;
 
 /**
  * A database of its own on the local MariaDB/MySQL (root with an empty password on 127.0.0.1:3306
@@ -69,6 +80,37 @@ public final class ScratchDatabase implements AutoCloseable {
     public MySqlSettings settings(int poolSize) {
         return MySqlSettings.of(HOST, PORT, name, "PREFERRED", USER, PASSWORD, poolSize, Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
+    }
+
+    /**
+     * The original service's variables pointing at this database, as a service or tool would get them.
+     *
+     * @return a mutable map of {@code MYSQL_*} variables
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("MYSQL_HOST", HOST);
+        environment.put("MYSQL_PORT", Integer.toString(PORT));
+        environment.put("MYSQL_DATABASE", name);
+        environment.put("MYSQL_USER", USER);
+        environment.put("MYSQL_PASSWORD", PASSWORD);
+        return environment;
+    }
+
+    /**
+     * Creates the schema and stores users 1..{@code users} of the synthetic data set.
+     *
+     * @param users how many
+     * @return this
+     */
+    public ScratchDatabase withUsers(int users) {
+        new MySqlSchema(settings(2)).migrate();
+        try (MySqlConnections tools = MySqlConnections.forTools(settings(2), 3)) {
+            new GenerateTestDataService(new MySqlTestDataStore(tools, new JacksonRecapJson()),
+                    new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED), ReportProgressPort.NONE, 1_000)
+                    .generate(new GenerateTestDataCommand(IdRange.startingAt(1, users), 2, false));
+        }
+        return this;
     }
 
     /**
