@@ -86,7 +86,9 @@ public final class ResultsReader {
         Double overall = null;
         if (localHits != null || redisHits != null) {
             double hits = value(localHits) + value(redisHits);
-            double lastMisses = redisMisses != null ? redisMisses : value(localMisses);
+            // the last layer's misses went to the database; with Redis present that is Redis's (none counted = 0)
+            boolean redis = redisHits != null || redisMisses != null;
+            double lastMisses = redis ? value(redisMisses) : value(localMisses);
             overall = hits + lastMisses == 0 ? null : hits / (hits + lastMisses);
         }
         Properties process = properties(folder.resolve("process.properties"));

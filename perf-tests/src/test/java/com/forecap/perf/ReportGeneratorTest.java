@@ -78,6 +78,18 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void without_redis_misses_every_request_was_a_cache_hit() throws Exception {
+        wrkRun("realistic", 1, 9_000, 7.0, 24.0, 40.0, 0);
+        Files.writeString(results.resolve("realistic/metrics-before.txt"), "");
+        Files.writeString(results.resolve("realistic/metrics-after.txt"),
+                "cache_hits_total{cache_type=\"local\"} 706.0\ncache_misses_total{cache_type=\"local\"} 294.0\n"
+                        + "cache_hits_total{cache_type=\"redis\"} 294.0\n");
+        assertThat(Files.readString(ReportGenerator.generate(results)))
+                .contains("| **Cache Hit Rate** | 100.0% | > 90% | > 80% | < 80% | Target |")
+                .contains("70.6% / 100.0% / 100.0%");
+    }
+
+    @Test
     void verdict_boundaries_follow_the_guide() {
         assertThat(Verdict.lowerIsBetter(29.9, 30, 50)).isEqualTo(Verdict.TARGET);
         assertThat(Verdict.lowerIsBetter(30.0, 30, 50)).isEqualTo(Verdict.ACCEPTABLE);
