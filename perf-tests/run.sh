@@ -17,7 +17,9 @@
 #   --generate       mysql-redis: create the schema and generate missing users first (resumable)
 #   --warm           mysql-redis: pre-warm Redis with every user before the runs
 #   --runs N         measured runs per scenario (default 3); the report gives medians and spread
-#   --duration D     length of one run (default 8s); --warmup D before the runs of a scenario (default 3s)
+#   --duration D     length of one run (default 7s); --warmup D before the runs of a scenario (default 3s)
+#   --jvm-warmup D   realistic load once before the first scenario, so the JIT has compiled the
+#                    request path before anything is measured (default 10s)
 #   --connections N  (default 64)   --threads N (default 2)   --port N (default 3900)
 #   --out DIR        results folder (default perf-tests/results/<UTC date>-<mode>)
 # Traffic goes to 127.0.0.1 only. Needs wrk (installed with apt-get when missing and run as root).
@@ -27,7 +29,7 @@ ROOT=$(pwd)
 . bin/java-env.sh
 
 COMMAND="perf-tests/run.sh${*:+ $*}"
-MODE=embedded USERS="" RUNS=3 DURATION=8s WARMUP=3s CONNECTIONS=64 THREADS=2 PORT=3900 OUT="" GENERATE=0 WARM=0
+MODE=embedded USERS="" RUNS=3 DURATION=7s WARMUP=3s JVM_WARMUP=10s CONNECTIONS=64 THREADS=2 PORT=3900 OUT="" GENERATE=0 WARM=0
 SCENARIOS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --jvm-warmup) JVM_WARMUP=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
@@ -43,7 +46,7 @@ while [ $# -gt 0 ]; do
     --generate) GENERATE=1; shift ;;
     --warm) WARM=1; shift ;;
     realistic|hot|cold|ceiling) SCENARIOS+=("$1"); shift ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see perf-tests/run.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -113,7 +116,7 @@ connections=$CONNECTIONS
 threads=$THREADS
 runs=$RUNS
 duration=$DURATION
-warmup=$WARMUP
+warmup=$WARMUP (plus $JVM_WARMUP of realistic load before the first scenario)
 cpus=$(nproc)
 memory_mb=$(awk '/MemTotal/ {printf "%d", $2/1024}' /proc/meminfo)
 cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
@@ -122,6 +125,9 @@ java=$(java -version 2>&1 | head -1 | tr -d '"')
 java_opts=$JAVA_OPTS
 service=$(grep -o 'service started: [^"]*' "$OUT/service.log" | head -1 | sed 's/service started: //')
 PROPS
+
+echo "JVM warm-up: $JVM_WARMUP of realistic load" >&2
+MIX=realistic MAX_USER_ID=$USERS WRK_JSON= wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JVM_WARMUP" -s perf-tests/wrk/recap.lua "$URL" > /dev/null
 
 CLK_TCK=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }

@@ -51,6 +51,21 @@ end
 
 local second, stamp = -1, nil
 
+-- Seed the main state from the kernel, so that each wrk run (and each thread) draws its own ids:
+-- an unseeded main state would hand every run the same per-thread seeds and replay the same ids,
+-- which a cache answers from what the previous run left behind.
+do
+  local urandom = io.open("/dev/urandom", "rb")
+  local bytes = urandom and urandom:read(4)
+  if urandom then urandom:close() end
+  local entropy = os.time()
+  if bytes and #bytes == 4 then
+    local a, b, c, d = bytes:byte(1, 4)
+    entropy = ((a * 256 + b) * 256 + c) * 256 + d
+  end
+  math.randomseed(entropy)
+end
+
 function setup(thread)
   thread:set("seed", math.random(1, 2147483647))
 end
