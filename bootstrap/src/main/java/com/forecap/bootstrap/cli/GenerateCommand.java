@@ -69,7 +69,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         Config config = mysql.config();
         MySqlSettings settings = MySqlOptions.settings(config);
-        long dataSeed = seed != null ? seed : config.get("forecap.embedded.seed").asLong().orElse(SyntheticRecaps.DEFAULT_SEED);
+        long dataSeed = MySqlOptions.seed(config, seed);
         var out = spec.commandLine().getOut();
         try (MySqlConnections connections = MySqlConnections.forTools(settings, threads + 1)) {
             ConsoleProgress progress = ConsoleProgress.onStandardError();

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.helidon.config.Config;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.application.testdata.SyntheticRecaps;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.MySqlConfig;
 import picocli.CommandLine.Option;
@@ -52,6 +53,17 @@ public final class MySqlOptions {
             overrides.put("forecap.mysql.user", user);
         }
         return ConfigLoader.load(System.getenv(), overrides);
+    }
+
+    /**
+     * The synthetic data set's seed: the command's {@code --seed}, else {@code forecap.embedded.seed}.
+     *
+     * @param config the configuration from {@link #config()}
+     * @param option the {@code --seed} value, or {@code null}
+     * @return the seed
+     */
+    static long seed(Config config, Long option) {
+        return option != null ? option : config.get("forecap.embedded.seed").asLong().orElse(SyntheticRecaps.DEFAULT_SEED);
     }
 
     /**

@@ -45,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Config config = mysql.config();
         MySqlSettings settings = MySqlOptions.settings(config);
-        long dataSeed = seed != null ? seed : config.get("forecap.embedded.seed").asLong().orElse(SyntheticRecaps.DEFAULT_SEED);
+        long dataSeed = MySqlOptions.seed(config, seed);
         VerificationReport report;
         try (MySqlConnections connections = MySqlConnections.forTools(settings, 1)) {
             report = new VerifyTestDataService(new MySqlTestDataStore(connections, new JacksonRecapJson()),

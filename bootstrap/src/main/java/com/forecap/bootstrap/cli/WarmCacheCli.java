@@ -19,7 +19,6 @@ import com.forecap.application.port.in.WarmCacheUseCase.WarmReport;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.application.service.WarmCacheService;
 import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
 import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.wiring.CacheCodecs;
@@ -75,7 +74,7 @@ public final class WarmCacheCli implements Callable<Integer> {
         RedisSettings redisSettings = CacheConfig.redis(config).orElseThrow(() -> new ConfigurationException(
                 "warm-cache needs Redis: set REDIS_HOST (and REDIS_PORT, REDIS_PASSWORD as needed)"));
         MySqlSettings mysqlSettings = MySqlOptions.settings(config);
-        long seed = config.get("forecap.embedded.seed").asLong().orElse(SyntheticRecaps.DEFAULT_SEED);
+        long seed = MySqlOptions.seed(config, null);
         JacksonRecapJson json = new JacksonRecapJson();
         WarmReport report;
         try (MySqlConnections connections = MySqlConnections.forTools(mysqlSettings, 1);

@@ -1,15 +1,8 @@
 package com.forecap.bootstrap.wiring;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.adapter.out.redis.testing.PrivateRedisServer;
+import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.config.ConfigLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +28,9 @@ class CacheModeIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ScratchDatabase DATABASE = ScratchDatabase.named();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static PrivateRedisServer redis;
     private static RunningService service;
+    private static SignedClient signed;
 
     @BeforeAll
     static void start() {
@@ -47,6 +41,7 @@ class CacheModeIT {
         environment.put("REDIS_PORT", Integer.toString(redis.port()));
         service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
                 "forecap.cache.local.ttl", "PT0.2S", "forecap.redis.breaker-open-for", "PT0.5S")));
+        signed = new SignedClient(service.port());
     }
 
     @AfterAll
@@ -57,15 +52,11 @@ class CacheModeIT {
     }
 
     private static HttpResponse<String> recap(long id) throws Exception {
-        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        String sign = Base64.getEncoder().encodeToString((ts + "forecap2025" + id).getBytes(StandardCharsets.UTF_8));
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/user-data"))
-                .headers("timestamp", ts, "user_id", Long.toString(id), "sign", sign).build(), HttpResponse.BodyHandlers.ofString());
+        return signed.recap(id);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return signed.get(path);
     }
 
     private static double metric(String name, String labels) throws Exception {

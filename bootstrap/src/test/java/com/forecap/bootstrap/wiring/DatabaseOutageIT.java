@@ -4,11 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,6 +19,7 @@ import com.forecap.application.port.out.ReportProgressPort;
 import com.forecap.application.service.GenerateTestDataService;
 import com.forecap.application.testdata.IdRange;
 import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.config.ConfigLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +35,7 @@ class DatabaseOutageIT {
     private static final String PREFIX = RedisTesting.uniquePrefix();
     private static PrivateMariaDb mariadb;
     private static RunningService service;
+    private static SignedClient signed;
 
     @BeforeAll
     static void start() {
@@ -58,6 +56,7 @@ class DatabaseOutageIT {
         service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
                 "forecap.redis.key-prefix", PREFIX, "forecap.cache.local.ttl", "PT0.1S",
                 "forecap.mysql.connection-timeout", "PT0.5S")));
+        signed = new SignedClient(service.port());
     }
 
     @AfterAll
@@ -70,10 +69,7 @@ class DatabaseOutageIT {
     }
 
     private static HttpResponse<String> recap(long id) throws Exception {
-        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        String sign = Base64.getEncoder().encodeToString((ts + "forecap2025" + id).getBytes(StandardCharsets.UTF_8));
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/user-data"))
-                .headers("timestamp", ts, "user_id", Long.toString(id), "sign", sign).build(), HttpResponse.BodyHandlers.ofString());
+        return signed.recap(id);
     }
 
     @Test

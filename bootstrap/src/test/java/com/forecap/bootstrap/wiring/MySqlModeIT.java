@@ -1,13 +1,7 @@
 package com.forecap.bootstrap.wiring;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +25,7 @@ class MySqlModeIT {
     private static final ScratchDatabase DATABASE = ScratchDatabase.named();
     private static final SyntheticRecaps SYNTHETIC = new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED);
     private static RunningService service;
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static SignedClient signed;
 
     @BeforeAll
     static void start() {
@@ -38,6 +33,7 @@ class MySqlModeIT {
         Map<String, String> environment = DATABASE.environment();
         environment.put("MYSQL_CONNECTION_LIMIT", "4");
         service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1")));
+        signed = new SignedClient(service.port());
     }
 
     @AfterAll
@@ -47,15 +43,11 @@ class MySqlModeIT {
     }
 
     private static HttpResponse<String> recap(long id) throws Exception {
-        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        String sign = Base64.getEncoder().encodeToString((ts + "forecap2025" + id).getBytes(StandardCharsets.UTF_8));
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/user-data"))
-                .headers("timestamp", ts, "user_id", Long.toString(id), "sign", sign).build(), HttpResponse.BodyHandlers.ofString());
+        return signed.recap(id);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return signed.get(path);
     }
 
     @Test
