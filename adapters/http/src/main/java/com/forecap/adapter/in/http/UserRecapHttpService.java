@@ -67,14 +67,14 @@ public final class UserRecapHttpService implements HttpService {
 
     private void getUserRecap(ServerRequest req, ServerResponse res) {
         ServerRequestHeaders headers = req.headers();
-        if (repeated(headers, TIMESTAMP) || repeated(headers, USER_ID) || repeated(headers, SIGN)) {
+        Header timestamp = headers.find(TIMESTAMP).orElse(null);
+        Header userId = headers.find(USER_ID).orElse(null);
+        Header sign = headers.find(SIGN).orElse(null);
+        if (repeated(timestamp) || repeated(userId) || repeated(sign)) {
             ErrorResponses.send(res, Status.UNAUTHORIZED_401, DUPLICATE);
             return;
         }
-        GetUserRecapQuery query = new GetUserRecapQuery(
-                headers.first(TIMESTAMP).orElse(null),
-                headers.first(USER_ID).orElse(null),
-                headers.first(SIGN).orElse(null));
+        GetUserRecapQuery query = new GetUserRecapQuery(value(timestamp), value(userId), value(sign));
         RecapOutcome outcome;
         try {
             outcome = getUserRecap.getUserRecap(query);
@@ -100,8 +100,12 @@ public final class UserRecapHttpService implements HttpService {
         }
     }
 
-    private static boolean repeated(ServerRequestHeaders headers, HeaderName name) {
-        return headers.contains(name) && headers.get(name).valueCount() > 1;
+    private static boolean repeated(Header header) {
+        return header != null && header.valueCount() > 1;
+    }
+
+    private static String value(Header header) {
+        return header == null ? null : header.get();
     }
 
     private static void methodNotAllowed(ServerRequest req, ServerResponse res) {

@@ -89,10 +89,12 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
         } catch (SQLException e) {
             throw failure("load users " + range, e);
         }
-        try (Statement statement = connection.createStatement()) {
+        try {
             connection.setAutoCommit(false);
-            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
-            statement.execute(LOAD);
+            try (Statement statement = connection.createStatement()) {
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
+                statement.execute(LOAD);
+            }
             if (rows.failure() != null || rows.rows() != range.size()) {
                 throw new IllegalStateException("produced " + rows.rows() + " rows instead of " + range.size());
             }
