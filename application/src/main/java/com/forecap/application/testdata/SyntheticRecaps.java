@@ -6,10 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import com.forecap.domain.recap.FavoriteProduct;
-import com.forecap.domain.recap.FavoriteStore;
-import com.forecap.domain.user.UserId;
+import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
+import com.forecap.domain.user.UserId;
 
 /**
  * Deterministic synthetic recaps following the contract's test-data distribution: the same seed and
@@ -53,10 +52,7 @@ public final class SyntheticRecaps {
     /** At most this many product images in the circle. */
     private static final int CIRCULAR_IMAGES = 3;
 
-    private static final Comparator<FavoriteProduct> BY_CUPS =
-            Comparator.comparingInt(FavoriteProduct::countCups).reversed();
-    private static final Comparator<FavoriteStore> BY_TRANSACTIONS =
-            Comparator.comparingInt(FavoriteStore::transactionCount).reversed();
+    private static final Comparator<Favorite> BY_COUNT = Comparator.comparingInt(Favorite::count).reversed();
 
     private final long seed;
 
@@ -105,13 +101,14 @@ public final class SyntheticRecaps {
             subsDesc = Math.round(amount / 1000.0) + "rb Rupiah";
             subsAmount = BigDecimal.valueOf(amount).setScale(2);
         }
-        List<FavoriteProduct> products = trx == 0 ? null : products(random, trx);
-        List<FavoriteStore> stores = trx == 0 ? null : stores(random, trx);
-        List<String> circular = products == null ? null
-                : products.stream().limit(CIRCULAR_IMAGES).map(FavoriteProduct::productImage).toList();
-        return new UserRecap(userName, trx, variants, points, description, redeem, reward,
-                PRODUCT_IMAGES[rewardIndex], delivery, trx - delivery, subsDesc, subsAmount, ranking,
-                circular, products, stores);
+        List<Favorite> products = trx == 0 ? null : favorites(random, trx, PRODUCTS, PRODUCT_IMAGES, 5);
+        List<Favorite> stores = trx == 0 ? null : favorites(random, trx, STORES, STORE_IMAGES, 3);
+        return new UserRecap(userName, trx, (long) variants, points, description, redeem, reward,
+                PRODUCT_IMAGES[rewardIndex], (long) delivery, (long) (trx - delivery), subsDesc, subsAmount,
+                ranking == null ? null : ranking.longValue(),
+                products == null ? null : circularImages(products),
+                products == null ? null : favoritesJson(products, "productName", "countCups", "productImage"),
+                stores == null ? null : favoritesJson(stores, "storeName", "transactionCount", "storeImage"));
     }
 
     private static int trxCount(SplittableRandom random) {
@@ -128,26 +125,40 @@ public final class SyntheticRecaps {
         return random.nextInt(201, 1001);
     }
 
-    private static List<FavoriteProduct> products(SplittableRandom random, int trx) {
-        int count = 1 + random.nextInt(5);
-        int[] picks = distinct(random, PRODUCTS.length, count);
-        List<FavoriteProduct> list = new ArrayList<>(count);
+    /** One to {@code most} distinct entries of a table with 1..trx each, largest count first. */
+    private static List<Favorite> favorites(SplittableRandom random, int trx, String[] names, String[] images, int most) {
+        int count = 1 + random.nextInt(most);
+        int[] picks = distinct(random, names.length, count);
+        List<Favorite> list = new ArrayList<>(count);
         for (int index : picks) {
-            list.add(new FavoriteProduct(PRODUCTS[index], 1 + random.nextInt(trx), PRODUCT_IMAGES[index]));
+            list.add(new Favorite(names[index], 1 + random.nextInt(trx), images[index]));
         }
-        list.sort(BY_CUPS);
+        list.sort(BY_COUNT);
         return list;
     }
 
-    private static List<FavoriteStore> stores(SplittableRandom random, int trx) {
-        int count = 1 + random.nextInt(3);
-        int[] picks = distinct(random, STORES.length, count);
-        List<FavoriteStore> list = new ArrayList<>(count);
-        for (int index : picks) {
-            list.add(new FavoriteStore(STORES[index], 1 + random.nextInt(trx), STORE_IMAGES[index]));
+    /*
+     * The lists are written as JSON here, compactly, in the shape the warehouse export uses. Every
+     * string comes from the tables above, which hold no character JSON would need escaped (a test
+     * parses the output), so no escaping is done.
+     */
+
+    private static JsonArrayText circularImages(List<Favorite> products) {
+        StringBuilder json = new StringBuilder(64).append('[');
+        for (int i = 0; i < Math.min(CIRCULAR_IMAGES, products.size()); i++) {
+            json.append(i == 0 ? "\"" : ",\"").append(products.get(i).image()).append('"');
         }
-        list.sort(BY_TRANSACTIONS);
-        return list;
+        return new JsonArrayText(json.append(']').toString());
+    }
+
+    private static JsonArrayText favoritesJson(List<Favorite> favorites, String nameKey, String countKey, String imageKey) {
+        StringBuilder json = new StringBuilder(256).append('[');
+        for (Favorite favorite : favorites) {
+            json.append(json.length() == 1 ? "{\"" : ",{\"").append(nameKey).append("\":\"").append(favorite.name())
+                    .append("\",\"").append(countKey).append("\":").append(favorite.count())
+                    .append(",\"").append(imageKey).append("\":\"").append(favorite.image()).append("\"}");
+        }
+        return new JsonArrayText(json.append(']').toString());
     }
 
     /** Picks {@code count} distinct indexes below {@code bound} (partial Fisher-Yates). */
@@ -185,5 +196,9 @@ public final class SyntheticRecaps {
             urls[i] = IMAGE_BASE + folder + (i + 1) + ".png";
         }
         return urls;
+    }
+
+    /** A favourite product or store before it is written as JSON. */
+    private record Favorite(String name, int count, String image) {
     }
 }

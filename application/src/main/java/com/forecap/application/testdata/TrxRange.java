@@ -14,14 +14,14 @@ public enum TrxRange {
     /** 51 to 200 transactions. */
     FIFTY_ONE_TO_TWO_HUNDRED("51-200", 51, 200, 0.15),
     /** More than 200 transactions. */
-    OVER_TWO_HUNDRED("201+", 201, Integer.MAX_VALUE, 0.05);
+    OVER_TWO_HUNDRED("201+", 201, Long.MAX_VALUE, 0.05);
 
     private final String label;
-    private final int min;
-    private final int max;
+    private final long min;
+    private final long max;
     private final double expectedShare;
 
-    TrxRange(String label, int min, int max, double expectedShare) {
+    TrxRange(String label, long min, long max, double expectedShare) {
         this.label = label;
         this.min = min;
         this.max = max;
@@ -52,7 +52,7 @@ public enum TrxRange {
      * @param trxCount a transaction count
      * @return {@code true} when inside
      */
-    public boolean contains(int trxCount) {
+    public boolean contains(long trxCount) {
         return trxCount >= min && trxCount <= max;
     }
 
@@ -62,7 +62,7 @@ public enum TrxRange {
      * @param trxCount a transaction count, not negative
      * @return its range
      */
-    public static TrxRange of(int trxCount) {
+    public static TrxRange of(long trxCount) {
         for (TrxRange range : values()) {
             if (range.contains(trxCount)) {
                 return range;

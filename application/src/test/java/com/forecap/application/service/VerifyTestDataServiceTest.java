@@ -1,5 +1,6 @@
 package com.forecap.application.service;
 
+import com.forecap.application.fakes.TextRecapJson;
 import com.forecap.application.fakes.FakeTestDataStore;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerificationReport;
@@ -18,7 +19,7 @@ class VerifyTestDataServiceTest {
 
     private final SyntheticRecaps synthetic = new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED);
     private final FakeTestDataStore store = new FakeTestDataStore();
-    private final VerifyTestDataService verify = new VerifyTestDataService(store, synthetic);
+    private final VerifyTestDataService verify = new VerifyTestDataService(store, synthetic, new TextRecapJson());
 
     @BeforeEach
     void generate() {
@@ -48,7 +49,7 @@ class VerifyTestDataServiceTest {
 
     @Test
     void a_skewed_distribution_fails() {
-        UserRecap heavy = new UserRecap("Budi Santoso", 500, 1, 0L, null, 0L, null, null, 0, 0, null, null, null, null, null, null);
+        UserRecap heavy = new UserRecap("Budi Santoso", 500, 1L, 0L, null, 0L, null, null, 0L, 0L, null, null, null, null, null, null);
         for (long id = 2; id <= 4_000; id++) {
             store.rows().put(id, heavy);
         }

@@ -1,18 +1,19 @@
 package com.forecap.domain.recap;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * A customer's year-end recap, field for field as the contract's recap JSON.
  *
  * <p>{@code userName} and {@code trxCount} are always present. Every other component is optional:
- * {@code null} means "not known for this user" (a NULL column) and is left out of the JSON. Lists are
- * copied, so a recap is immutable.
+ * {@code null} means "not known for this user" (a NULL column) and is left out of the JSON. Whole numbers
+ * are {@code long} so that every value of the schema's {@code INT UNSIGNED} columns (up to 4294967295)
+ * fits; the amount keeps the column's exact {@code DECIMAL}. The three lists are the stored JSON arrays,
+ * served as they are.
  *
- * @param userName                 display name, never {@code null}
- * @param trxCount                 transactions in the year, not negative
+ * @param userName                 display name, never {@code null} (may be empty)
+ * @param trxCount                 transactions in the year
  * @param variantCount             distinct product variants bought
  * @param totalPoint               loyalty points earned
  * @param totalPointDescription    text shown with the points
@@ -30,30 +31,24 @@ import java.util.Objects;
  */
 public record UserRecap(
         String userName,
-        int trxCount,
-        Integer variantCount,
+        long trxCount,
+        Long variantCount,
         Long totalPoint,
         String totalPointDescription,
         Long totalPointPossibleRedeem,
         String totalPointProductName,
         String totalPointImage,
-        Integer deliveryCount,
-        Integer pickupCount,
+        Long deliveryCount,
+        Long pickupCount,
         String cheaperSubsDesc,
         BigDecimal cheaperSubsAmount,
-        Integer topRanking,
-        List<String> listCircularImages,
-        List<FavoriteProduct> listProductFavorite,
-        List<FavoriteStore> listFavoriteStore) {
+        Long topRanking,
+        JsonArrayText listCircularImages,
+        JsonArrayText listProductFavorite,
+        JsonArrayText listFavoriteStore) {
 
-    /** Validates the mandatory fields and copies the lists. */
+    /** Validates the mandatory field. */
     public UserRecap {
         Objects.requireNonNull(userName, "userName");
-        if (trxCount < 0) {
-            throw new IllegalArgumentException("trxCount must not be negative: " + trxCount);
-        }
-        listCircularImages = listCircularImages == null ? null : List.copyOf(listCircularImages);
-        listProductFavorite = listProductFavorite == null ? null : List.copyOf(listProductFavorite);
-        listFavoriteStore = listFavoriteStore == null ? null : List.copyOf(listFavoriteStore);
     }
 }

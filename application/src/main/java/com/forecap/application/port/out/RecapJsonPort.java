@@ -1,20 +1,18 @@
 package com.forecap.application.port.out;
 
-import java.util.List;
-
 import com.forecap.domain.recap.EncodedRecap;
-import com.forecap.domain.recap.FavoriteProduct;
-import com.forecap.domain.recap.FavoriteStore;
+import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 
 /**
- * The contract's JSON forms: the recap sent to clients, and the three list fields that storage keeps
- * as JSON columns. Stores that produce recaps use it so that a recap is encoded once, when loaded.
+ * The contract's JSON: the recap sent to clients, and the checks on the three list columns that storage
+ * keeps as JSON text. Stores that produce recaps use it so that a recap is encoded once, when loaded.
  */
 public interface RecapJsonPort {
 
     /**
-     * Encodes a recap as the client sees it: camelCase keys, {@code null} fields left out.
+     * Encodes a recap as the client sees it: camelCase keys, {@code null} fields left out, the list
+     * fields copied in as they are stored.
      *
      * @param recap the recap
      * @return its UTF-8 JSON
@@ -22,39 +20,37 @@ public interface RecapJsonPort {
     EncodedRecap encode(UserRecap recap);
 
     /**
-     * Writes the list fields as JSON arrays, for storage.
+     * Checks a stored list column: one well-formed JSON array, whatever its elements, and nothing after
+     * it. The text is kept exactly as stored.
      *
-     * @param recap the recap
-     * @return the three arrays; a {@code null} list gives a {@code null} column
+     * @param column the column's text, not {@code null}
+     * @return the list
+     * @throws MalformedListException when the text is not a JSON array
      */
-    ListColumns writeLists(UserRecap recap);
+    JsonArrayText storedList(String column);
 
     /**
-     * Reads list fields stored as JSON arrays.
+     * Whether two lists hold the same JSON value: the same elements in the same order, objects equal
+     * whatever the order of their keys and the spacing (MySQL 8 reformats the JSON it stores).
      *
-     * @param columns the stored arrays, any may be {@code null}
-     * @return the lists, {@code null} where the column was {@code null}
-     * @throws IllegalArgumentException when a column is not the expected JSON
+     * @param first  a list, may be {@code null}
+     * @param second another, may be {@code null}
+     * @return whether both are {@code null} or both hold the same value
      */
-    Lists readLists(ListColumns columns);
+    boolean sameList(JsonArrayText first, JsonArrayText second);
 
-    /**
-     * The list fields as stored JSON text.
-     *
-     * @param circularImages   {@code list_circular_images}, or {@code null}
-     * @param productFavorites {@code list_product_favorite}, or {@code null}
-     * @param favoriteStores   {@code list_favorite_store}, or {@code null}
-     */
-    record ListColumns(String circularImages, String productFavorites, String favoriteStores) {
-    }
+    /** A stored list column that is not a JSON array; the message says what is wrong, never the text. */
+    final class MalformedListException extends RuntimeException {
 
-    /**
-     * The list fields as values.
-     *
-     * @param circularImages   image URLs, or {@code null}
-     * @param productFavorites favourite products, or {@code null}
-     * @param favoriteStores   favourite stores, or {@code null}
-     */
-    record Lists(List<String> circularImages, List<FavoriteProduct> productFavorites, List<FavoriteStore> favoriteStores) {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception.
+         *
+         * @param message what is wrong
+         */
+        public MalformedListException(String message) {
+            super(message);
+        }
     }
 }

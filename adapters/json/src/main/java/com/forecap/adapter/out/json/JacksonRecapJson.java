@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -14,25 +12,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.domain.recap.EncodedRecap;
-import com.forecap.domain.recap.FavoriteProduct;
-import com.forecap.domain.recap.FavoriteStore;
+import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 
 /**
- * Writes and reads the contract's JSON with Jackson's streaming generator and parser: field by field,
- * no reflection, no intermediate tree. Thread-safe.
+ * Writes the contract's JSON with Jackson's streaming generator, field by field, no reflection; the
+ * stored list columns are checked with the streaming parser (tokens skipped, nothing built) and copied
+ * into the answer as they are. Thread-safe.
  */
 public final class JacksonRecapJson implements RecapJsonPort {
 
-    /** Longest list column accepted when reading, in characters. */
-    private static final int MAX_COLUMN_LENGTH = 64 * 1024;
+    /** Longest list column accepted, in characters: a list column is a few hundred bytes in practice. */
+    static final int MAX_COLUMN_LENGTH = 64 * 1024;
+    /** Deepest nesting accepted in a list column. */
+    static final int MAX_NESTING = 32;
 
     private final JsonFactory factory = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
             .build();
+    private final ObjectMapper trees = new ObjectMapper(factory);
 
     @Override
     public EncodedRecap encode(UserRecap recap) {
@@ -54,18 +56,9 @@ public final class JacksonRecapJson implements RecapJsonPort {
                 json.writeNumberField("cheaperSubsAmount", plain(recap.cheaperSubsAmount()));
             }
             writeIfPresent(json, "topRanking", recap.topRanking());
-            if (recap.listCircularImages() != null) {
-                json.writeFieldName("listCircularImages");
-                writeImages(json, recap.listCircularImages());
-            }
-            if (recap.listProductFavorite() != null) {
-                json.writeFieldName("listProductFavorite");
-                writeProducts(json, recap.listProductFavorite());
-            }
-            if (recap.listFavoriteStore() != null) {
-                json.writeFieldName("listFavoriteStore");
-                writeStores(json, recap.listFavoriteStore());
-            }
+            writeIfPresent(json, "listCircularImages", recap.listCircularImages());
+            writeIfPresent(json, "listProductFavorite", recap.listProductFavorite());
+            writeIfPresent(json, "listFavoriteStore", recap.listFavoriteStore());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode recap", e);
@@ -73,122 +66,54 @@ public final class JacksonRecapJson implements RecapJsonPort {
         return EncodedRecap.ofJson(out.toByteArray());
     }
 
-    /** Writes the three arrays with one generator into one buffer, then cuts the buffer in three. */
     @Override
-    public ListColumns writeLists(UserRecap recap) {
-        StringBuilderWriter out = new StringBuilderWriter(512);
-        int[] ends = new int[3];
-        try (JsonGenerator json = factory.createGenerator(out)) {
-            json.setRootValueSeparator(null);
-            if (recap.listCircularImages() != null) {
-                writeImages(json, recap.listCircularImages());
+    public JsonArrayText storedList(String column) {
+        if (column.length() > MAX_COLUMN_LENGTH) {
+            throw new MalformedListException("longer than " + MAX_COLUMN_LENGTH + " characters");
+        }
+        try (JsonParser json = factory.createParser(column)) {
+            JsonToken first = json.nextToken();
+            if (first != JsonToken.START_ARRAY) {
+                throw new MalformedListException(first == null ? "empty" : "a JSON " + describe(first) + ", not an array");
             }
-            json.flush();
-            ends[0] = out.length();
-            if (recap.listProductFavorite() != null) {
-                writeProducts(json, recap.listProductFavorite());
+            json.skipChildren();
+            if (json.nextToken() != null) {
+                throw new MalformedListException("text after the array");
             }
-            json.flush();
-            ends[1] = out.length();
-            if (recap.listFavoriteStore() != null) {
-                writeStores(json, recap.listFavoriteStore());
-            }
-            json.flush();
-            ends[2] = out.length();
+        } catch (JsonProcessingException e) {
+            throw new MalformedListException("not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON columns", e);
+            throw new UncheckedIOException("cannot read a list column", e);
         }
-        return new ListColumns(
-                recap.listCircularImages() == null ? null : out.substring(0, ends[0]),
-                recap.listProductFavorite() == null ? null : out.substring(ends[0], ends[1]),
-                recap.listFavoriteStore() == null ? null : out.substring(ends[1], ends[2]));
+        return new JsonArrayText(column);
     }
 
     @Override
-    public Lists readLists(ListColumns columns) {
-        return new Lists(
-                read(columns.circularImages(), JacksonRecapJson::readImages),
-                read(columns.productFavorites(), JacksonRecapJson::readProducts),
-                read(columns.favoriteStores(), JacksonRecapJson::readStores));
+    public boolean sameList(JsonArrayText first, JsonArrayText second) {
+        if (first == null || second == null) {
+            return first == second;
+        }
+        try {
+            return trees.readTree(first.json()).equals(trees.readTree(second.json()));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
-    private static void writeImages(JsonGenerator json, List<String> images) throws IOException {
-        json.writeStartArray();
-        for (String image : images) {
-            json.writeString(image);
-        }
-        json.writeEndArray();
-    }
-
-    private static void writeProducts(JsonGenerator json, List<FavoriteProduct> products) throws IOException {
-        json.writeStartArray();
-        for (FavoriteProduct product : products) {
-            json.writeStartObject();
-            json.writeStringField("productName", product.productName());
-            json.writeNumberField("countCups", product.countCups());
-            writeIfPresent(json, "productImage", product.productImage());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-    }
-
-    private static void writeStores(JsonGenerator json, List<FavoriteStore> stores) throws IOException {
-        json.writeStartArray();
-        for (FavoriteStore store : stores) {
-            json.writeStartObject();
-            json.writeStringField("storeName", store.storeName());
-            json.writeNumberField("transactionCount", store.transactionCount());
-            writeIfPresent(json, "storeImage", store.storeImage());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-    }
-
-    private static List<String> readImages(JsonParser json) throws IOException {
-        List<String> images = new ArrayList<>();
-        expect(json.nextToken(), JsonToken.START_ARRAY);
-        while (json.nextToken() != JsonToken.END_ARRAY) {
-            expect(json.currentToken(), JsonToken.VALUE_STRING);
-            images.add(json.getText());
-        }
-        return images;
-    }
-
-    private static List<FavoriteProduct> readProducts(JsonParser json) throws IOException {
-        List<FavoriteProduct> products = new ArrayList<>();
-        expect(json.nextToken(), JsonToken.START_ARRAY);
-        while (json.nextToken() != JsonToken.END_ARRAY) {
-            ObjectFields fields = ObjectFields.read(json, "productName", "countCups", "productImage");
-            products.add(new FavoriteProduct(fields.required("productName"), fields.integer("countCups"), fields.text("productImage")));
-        }
-        return products;
-    }
-
-    private static List<FavoriteStore> readStores(JsonParser json) throws IOException {
-        List<FavoriteStore> stores = new ArrayList<>();
-        expect(json.nextToken(), JsonToken.START_ARRAY);
-        while (json.nextToken() != JsonToken.END_ARRAY) {
-            ObjectFields fields = ObjectFields.read(json, "storeName", "transactionCount", "storeImage");
-            stores.add(new FavoriteStore(fields.required("storeName"), fields.integer("transactionCount"), fields.text("storeImage")));
-        }
-        return stores;
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) {
-        if (actual != expected) {
-            throw new IllegalArgumentException("expected " + expected + " but found " + actual);
-        }
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "object";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name();
+        };
     }
 
     private static void writeIfPresent(JsonGenerator json, String name, String value) throws IOException {
         if (value != null) {
             json.writeStringField(name, value);
-        }
-    }
-
-    private static void writeIfPresent(JsonGenerator json, String name, Integer value) throws IOException {
-        if (value != null) {
-            json.writeNumberField(name, value.intValue());
         }
     }
 
@@ -198,33 +123,16 @@ public final class JacksonRecapJson implements RecapJsonPort {
         }
     }
 
+    private static void writeIfPresent(JsonGenerator json, String name, JsonArrayText value) throws IOException {
+        if (value != null) {
+            json.writeFieldName(name);
+            json.writeRawValue(value.json());
+        }
+    }
+
+    /** The amount without trailing zeros: {@code 325000.00} is written {@code 325000}, {@code 0.50} is {@code 0.5}. */
     private static BigDecimal plain(BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private <T> T read(String column, JsonReading<T> reading) {
-        if (column == null) {
-            return null;
-        }
-        if (column.length() > MAX_COLUMN_LENGTH) {
-            throw new IllegalArgumentException("JSON column longer than " + MAX_COLUMN_LENGTH + " characters");
-        }
-        try (JsonParser json = factory.createParser(column)) {
-            T value = reading.read(json);
-            if (json.nextToken() != null) {
-                throw new IllegalArgumentException("trailing content after JSON array");
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed JSON column: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read JSON column", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface JsonReading<T> {
-        T read(JsonParser json) throws IOException;
     }
 }

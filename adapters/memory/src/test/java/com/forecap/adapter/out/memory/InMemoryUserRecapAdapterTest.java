@@ -6,6 +6,7 @@ import java.util.List;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.application.testdata.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
+import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.user.UserId;
 import com.forecap.domain.recap.UserRecap;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,12 @@ class InMemoryUserRecapAdapterTest {
         }
 
         @Override
-        public ListColumns writeLists(UserRecap recap) {
+        public JsonArrayText storedList(String column) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Lists readLists(ListColumns columns) {
+        public boolean sameList(JsonArrayText first, JsonArrayText second) {
             throw new UnsupportedOperationException();
         }
     };

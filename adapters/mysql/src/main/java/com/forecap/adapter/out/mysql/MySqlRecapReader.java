@@ -29,6 +29,7 @@ public final class MySqlRecapReader implements ReadRecapsPort {
 
     private final MySqlConnections connections;
     private final RecapJsonPort json;
+    private final MalformedListLog malformed = new MalformedListLog();
 
     /**
      * Creates the reader.
@@ -65,7 +66,7 @@ public final class MySqlRecapReader implements ReadRecapsPort {
              PreparedStatement first = connection.prepareStatement(TOP_FIRST);
              PreparedStatement next = connection.prepareStatement(TOP_NEXT)) {
             long left = count;
-            int lastTrx = -1;
+            long lastTrx = -1;
             long lastId = -1;
             while (left > 0) {
                 int limit = (int) Math.min(batchSize, left);
@@ -75,8 +76,8 @@ public final class MySqlRecapReader implements ReadRecapsPort {
                     statement.setInt(1, limit);
                 } else {
                     statement = next;
-                    statement.setInt(1, lastTrx);
-                    statement.setInt(2, lastTrx);
+                    statement.setLong(1, lastTrx);
+                    statement.setLong(2, lastTrx);
                     statement.setLong(3, lastId);
                     statement.setInt(4, limit);
                 }
@@ -101,7 +102,8 @@ public final class MySqlRecapReader implements ReadRecapsPort {
         List<StoredRecap> batch = new ArrayList<>(expected);
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                batch.add(new StoredRecap(UserId.of(rows.getLong("user_id")), RecapColumns.map(rows::getObject, json)));
+                long id = rows.getLong("user_id");
+                batch.add(new StoredRecap(UserId.of(id), RecapColumns.map(rows::getObject, json, malformed.forUser(id))));
             }
         }
         return batch;

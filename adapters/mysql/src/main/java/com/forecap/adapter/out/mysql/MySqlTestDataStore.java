@@ -82,7 +82,7 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
      */
     @Override
     public void write(IdRange range, Iterator<UserRecap> recaps) {
-        TsvRecapStream rows = new TsvRecapStream(range.first(), recaps, json);
+        TsvRecapStream rows = new TsvRecapStream(range.first(), recaps);
         Connection connection;
         try {
             connection = connections.connection();
@@ -162,7 +162,7 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
             Map<Long, UserRecap> found = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.put(rows.getLong("user_id"), RecapColumns.map(rows::getObject, json));
+                    found.put(rows.getLong("user_id"), RecapColumns.map(rows::getObject, json, RecapColumns.MalformedLists.IGNORE));
                 }
             }
             return found;

@@ -24,7 +24,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
  * Loads a recap by primary key through Helidon's JDBC DbClient with one named, prepared statement, maps
- * the row (JSON columns parsed once) and encodes it once. Failures of the database become
+ * the row (list columns checked, kept as stored) and encodes it once. Failures of the database become
  * {@link RecapUnavailableException}; malformed rows become {@link IllegalStateException}.
  *
  * <p>Load is shed rather than queued: at most twice the pool size of reads are in flight (one on each
@@ -43,6 +43,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
     private final QueryObserver observer;
     private final Semaphore inFlight;
     private final CircuitBreaker breaker;
+    private final MalformedListLog malformedLists = new MalformedListLog();
 
     /**
      * Creates the adapter over a pool.
@@ -99,7 +100,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
             inFlight.release();
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
         }
-        return row.map(this::encode);
+        return row.map(found -> encode(userId, found));
     }
 
     /**
@@ -111,9 +112,10 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
         return breaker.getState().name();
     }
 
-    private EncodedRecap encode(DbRow row) {
+    private EncodedRecap encode(UserId userId, DbRow row) {
         try {
-            return json.encode(RecapColumns.map(column -> row.column(column).asOptional().orElse(null), json));
+            return json.encode(RecapColumns.map(column -> row.column(column).asOptional().orElse(null), json,
+                    malformedLists.forUser(userId.value())));
         } catch (Exception e) {
             throw new IllegalStateException("malformed recap row: " + e.getMessage(), e);
         }

@@ -1,9 +1,11 @@
 package com.forecap.adapter.out.mysql;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 
 /** The {@code user_recap_data} columns that make a recap, and the mapping of a row to one. */
@@ -29,34 +31,45 @@ final class RecapColumns {
         Object get(String column) throws Exception;
     }
 
+    /** Told about a list column left out of a recap because it is not a JSON array. */
+    @FunctionalInterface
+    interface MalformedLists {
+        /** Ignores them. */
+        MalformedLists IGNORE = (column, reason) -> { };
+
+        void leftOut(String column, String reason);
+    }
+
     /**
-     * Maps a row to a recap, parsing the JSON columns once.
+     * Maps a row to a recap. Every value the schema admits maps: whole numbers as {@code long}, the
+     * amount as the exact decimal, list columns as their stored text once checked to be JSON arrays. A
+     * list column that is not one is left out (reported to {@code malformed}) rather than failing the
+     * recap.
      *
-     * @param row  the row
-     * @param json the JSON codec
+     * @param row       the row
+     * @param json      checks the list columns
+     * @param malformed told about list columns left out
      * @return the recap
-     * @throws Exception when a column cannot be read or holds malformed data
+     * @throws Exception when a column cannot be read
      */
-    static UserRecap map(Row row, RecapJsonPort json) throws Exception {
-        RecapJsonPort.Lists lists = json.readLists(new RecapJsonPort.ListColumns(
-                text(row, "list_circular_images"), text(row, "list_product_favorite"), text(row, "list_favorite_store")));
+    static UserRecap map(Row row, RecapJsonPort json, MalformedLists malformed) throws Exception {
         return new UserRecap(
                 text(row, "user_name"),
-                integer(row, "trx_count"),
-                integer(row, "variant_count"),
-                longValue(row, "total_point"),
+                wholeNumber(row, "trx_count"),
+                optionalWholeNumber(row, "variant_count"),
+                optionalWholeNumber(row, "total_point"),
                 text(row, "total_point_description"),
-                longValue(row, "total_point_possible_redeem"),
+                optionalWholeNumber(row, "total_point_possible_redeem"),
                 text(row, "total_point_product_name"),
                 text(row, "total_point_image"),
-                integer(row, "delivery_count"),
-                integer(row, "pickup_count"),
+                optionalWholeNumber(row, "delivery_count"),
+                optionalWholeNumber(row, "pickup_count"),
                 text(row, "cheaper_subs_desc"),
-                (BigDecimal) row.get("cheaper_subs_amount"),
-                integer(row, "top_ranking"),
-                lists.circularImages(),
-                lists.productFavorites(),
-                lists.favoriteStores());
+                decimal(row, "cheaper_subs_amount"),
+                optionalWholeNumber(row, "top_ranking"),
+                list(row, "list_circular_images", json, malformed),
+                list(row, "list_product_favorite", json, malformed),
+                list(row, "list_favorite_store", json, malformed));
     }
 
     private static String text(Row row, String column) throws Exception {
@@ -64,13 +77,43 @@ final class RecapColumns {
         return value == null ? null : value.toString();
     }
 
-    private static Integer integer(Row row, String column) throws Exception {
-        Object value = row.get(column);
-        return value == null ? null : Math.toIntExact(((Number) value).longValue());
+    private static long wholeNumber(Row row, String column) throws Exception {
+        Long value = optionalWholeNumber(row, column);
+        return value == null ? 0 : value;
     }
 
-    private static Long longValue(Row row, String column) throws Exception {
+    /** A whole number of any SQL integer type; {@code BIGINT UNSIGNED} beyond a long is refused, not cut. */
+    private static Long optionalWholeNumber(Row row, String column) throws Exception {
         Object value = row.get(column);
-        return value == null ? null : ((Number) value).longValue();
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigInteger big) {
+            return big.longValueExact();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.longValueExact();
+        }
+        return ((Number) value).longValue();
+    }
+
+    private static BigDecimal decimal(Row row, String column) throws Exception {
+        Object value = row.get(column);
+        return value == null ? null : value instanceof BigDecimal exact ? exact : new BigDecimal(value.toString());
+    }
+
+    private static JsonArrayText list(Row row, String column, RecapJsonPort json, MalformedLists malformed)
+            throws Exception {
+        Object value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.storedList(value instanceof byte[] bytes
+                    ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString());
+        } catch (RecapJsonPort.MalformedListException e) {
+            malformed.leftOut(column, e.getMessage());
+            return null;
+        }
     }
 }

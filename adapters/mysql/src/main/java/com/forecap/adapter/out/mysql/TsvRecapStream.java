@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
-import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 
 /**
@@ -17,7 +17,6 @@ import com.forecap.domain.recap.UserRecap;
 final class TsvRecapStream extends InputStream {
 
     private final Iterator<UserRecap> recaps;
-    private final RecapJsonPort json;
     private final StringBuilder line = new StringBuilder(1024);
     private long nextId;
     private long rows;
@@ -25,10 +24,9 @@ final class TsvRecapStream extends InputStream {
     private int position;
     private RuntimeException failure;
 
-    TsvRecapStream(long firstId, Iterator<UserRecap> recaps, RecapJsonPort json) {
+    TsvRecapStream(long firstId, Iterator<UserRecap> recaps) {
         this.nextId = firstId;
         this.recaps = recaps;
-        this.json = json;
     }
 
     /**
@@ -95,7 +93,6 @@ final class TsvRecapStream extends InputStream {
     }
 
     private void appendRow(long id, UserRecap recap) {
-        RecapJsonPort.ListColumns lists = json.writeLists(recap);
         line.append(id).append('\t');
         text(recap.userName()).append('\t');
         line.append(recap.trxCount()).append('\t');
@@ -110,9 +107,13 @@ final class TsvRecapStream extends InputStream {
         text(recap.cheaperSubsDesc()).append('\t');
         decimal(recap.cheaperSubsAmount()).append('\t');
         number(recap.topRanking()).append('\t');
-        text(lists.circularImages()).append('\t');
-        text(lists.productFavorites()).append('\t');
-        text(lists.favoriteStores()).append('\n');
+        list(recap.listCircularImages()).append('\t');
+        list(recap.listProductFavorite()).append('\t');
+        list(recap.listFavoriteStore()).append('\n');
+    }
+
+    private StringBuilder list(JsonArrayText value) {
+        return text(value == null ? null : value.json());
     }
 
     private StringBuilder number(Number value) {

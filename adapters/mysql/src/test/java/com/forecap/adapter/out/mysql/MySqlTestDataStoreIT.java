@@ -16,7 +16,7 @@ import com.forecap.application.service.GenerateTestDataService;
 import com.forecap.application.service.VerifyTestDataService;
 import com.forecap.application.testdata.IdRange;
 import com.forecap.application.testdata.SyntheticRecaps;
-import com.forecap.domain.recap.FavoriteProduct;
+import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +60,7 @@ class MySqlTestDataStoreIT {
         assertThat(found).containsOnlyKeys(1L, 1_000L, 4_999L);
         found.forEach((id, recap) -> assertThat(recap).isEqualTo(synthetic.recapOf(UserId.of(id))));
 
-        VerificationReport verification = new VerifyTestDataService(store, synthetic).verify(new VerifyTestDataQuery(5_000L));
+        VerificationReport verification = new VerifyTestDataService(store, synthetic, json).verify(new VerifyTestDataQuery(5_000L));
         assertThat(verification.problems()).isEmpty();
         assertThat(store.countPerTrxRange()).containsOnlyKeys("0", "1-10", "11-50", "51-200", "201+");
     }
@@ -109,9 +109,9 @@ class MySqlTestDataStoreIT {
 
     @Test
     void text_with_tabs_newlines_backslashes_and_unicode_survives_the_load() {
-        UserRecap odd = new UserRecap("Sri\tAyu\\n\nBudi ☕ \"quoted\"", 12, 3, 100L, "line1\r\nline2\0end", 4L, "Kopi\\Tubruk",
-                null, 6, 6, null, null, null, java.util.List.of("https://img/a\tb.png"),
-                java.util.List.of(new FavoriteProduct("Es \"Kopi\" Susu\n", 5, null)), null);
+        UserRecap odd = new UserRecap("Sri\tAyu\\n\nBudi ☕ \"quoted\"", 12, 3L, 100L, "line1\r\nline2\0end", 4L, "Kopi\\Tubruk",
+                null, 6L, 6L, null, null, null, new JsonArrayText("[\"https://img/a\\tb.png\"]"),
+                new JsonArrayText("[{\"productName\":\"Es \\\"Kopi\\\" Susu\\n\",\"countCups\":5}]"), null);
         store.write(new IdRange(42, 42), java.util.List.of(odd).iterator());
         assertThat(store.find(java.util.List.of(42L))).containsEntry(42L, odd);
     }
