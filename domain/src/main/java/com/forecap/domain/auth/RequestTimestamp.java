@@ -54,8 +54,9 @@ import java.util.Optional;
 public final class RequestTimestamp {
 
     /**
-     * Longest text worth parsing: the longest {@code toString()} output with a long zone name
-     * ({@code Wed Dec 31 2025 23:59:59 GMT+1300 (Saint Pierre & Miquelon Daylight Time)} is 72).
+     * Longest text worth parsing. The longest English {@code toString()} output is 76 characters
+     * ({@code Mon Dec 01 2025 17:00:00 GMT+0845 (Australian Central Western Standard Time)}); the
+     * rest leaves room for a localised zone name.
      */
     static final int MAX_LENGTH = 100;
     /** Shortest and longest {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}. */

@@ -310,6 +310,7 @@ class RequestTimestampTest {
             {"Dec 01 2025 17:00:00 GMT+0700", "2025-12-01T10:00:00.000Z"},
             {"Sun Dec 01 2025 17:00:00 GMT+0700 (x)", "2025-12-01T10:00:00.000Z"},
             {"Mon Dec 01 2025 17:00:00 GMT+0700 ()", "2025-12-01T10:00:00.000Z"},
+            {"Mon Dec 01 2025 17:00:00 GMT+0845 (Australian Central Western Standard Time)", "2025-12-01T08:15:00.000Z"},
             {"Mon Dec 01 2025 17:00:00 GMT+0700(Western Indonesia Time)", "2025-12-01T10:00:00.000Z"},
             {"Mon Dec 01 2025 17:00:00 GMT+0700 (Heure normale d\u2019Indochine)", "2025-12-01T10:00:00.000Z"},
             {"Mon Dec 01 2025 17:00:00 +0700", "2025-12-01T10:00:00.000Z"},
