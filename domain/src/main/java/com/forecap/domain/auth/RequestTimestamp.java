@@ -20,7 +20,8 @@ import java.util.Optional;
  *       without the weekday or its comma, with a one-digit day, with {@code UTC}, {@code UT},
  *       {@code Z}, {@code +0700}, {@code GMT+07:00} or no zone (UTC);</li>
  *   <li>{@code Date.prototype.toString()}: {@code Mon Dec 01 2025 17:00:00 GMT+0700 (Western Indonesia Time)},
- *       the parenthesised zone name optional, the weekday optional.</li>
+ *       the parenthesised zone name optional (any text without parentheses, after a zone; also
+ *       accepted after the zone of the RFC 1123 form), the weekday optional.</li>
  * </ol>
  *
  * <p>Common rules, each one a subset of what V8 accepts (verified against Node.js 20):
