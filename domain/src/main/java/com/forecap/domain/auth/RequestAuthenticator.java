@@ -9,6 +9,11 @@ import com.forecap.domain.user.UserId;
 /**
  * Decides whether a recap request is genuine and allowed now. Checks run cheapest first: presence,
  * user id, timestamp form, freshness, campaign window, and last the signature.
+ *
+ * <p>The {@code timestamp} header may come in any of the forms {@link RequestTimestamp} reads (ISO-8601
+ * with {@code Z}, an offset or no zone, with {@code T} or a space, RFC 1123, {@code Date.prototype.toString()}).
+ * Freshness is judged on the instant it denotes; the signature stays computed over the header text
+ * exactly as received, whatever its form.
  */
 public final class RequestAuthenticator {
 
@@ -32,7 +37,7 @@ public final class RequestAuthenticator {
     /**
      * Judges one request.
      *
-     * @param timestamp the {@code timestamp} header, {@code null} when absent
+     * @param timestamp the {@code timestamp} header as received, {@code null} when absent
      * @param userId    the {@code user_id} header, {@code null} when absent
      * @param sign      the {@code sign} header, {@code null} when absent
      * @param now       the service's current time

@@ -2,6 +2,11 @@ package com.forecap.domain.auth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 import com.forecap.domain.user.UserId;
 import net.jqwik.api.Example;
@@ -79,6 +84,58 @@ class RequestAuthenticatorTest {
         assertThat(strict.authenticate(old, "1", scheme.sign(old, "1"), NOW)).isEqualTo(refused(RejectionReason.EXPIRED_TIMESTAMP));
         String ahead = NOW.plusSeconds(1).toString();
         assertThat(strict.authenticate(ahead, "1", scheme.sign(ahead, "1"), NOW)).isEqualTo(refused(RejectionReason.FUTURE_TIMESTAMP));
+    }
+
+    /** One way of writing an instant in each accepted timestamp form. */
+    private record Form(String name, Function<Instant, String> format) {
+        static Form of(String name, String pattern, String zone) {
+            DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).withZone(ZoneId.of(zone));
+            return new Form(name, formatter::format);
+        }
+    }
+
+    private static final List<Form> FORMS = List.of(
+            new Form("ISO UTC", Instant::toString),
+            Form.of("ISO UTC with millis", "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", "UTC"),
+            Form.of("ISO offset", "uuuu-MM-dd'T'HH:mm:ssxxx", "Asia/Jakarta"),
+            Form.of("ISO offset without colon", "uuuu-MM-dd'T'HH:mm:ss.SSSxx", "America/New_York"),
+            Form.of("space and Z", "uuuu-MM-dd HH:mm:ss'Z'", "UTC"),
+            Form.of("space and offset", "uuuu-MM-dd HH:mm:ssxxx", "Asia/Kolkata"),
+            Form.of("no zone", "uuuu-MM-dd'T'HH:mm:ss", "UTC"),
+            Form.of("no zone with space", "uuuu-MM-dd HH:mm:ss.SSS", "UTC"),
+            new Form("RFC 1123", DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneId.of("UTC"))::format),
+            Form.of("RFC 1123 with offset", "EEE, dd MMM uuuu HH:mm:ss xx", "Asia/Jakarta"),
+            Form.of("Date.toString()", "EEE MMM dd uuuu HH:mm:ss 'GMT'xx '(Western Indonesia Time)'", "Asia/Jakarta"),
+            Form.of("Date.toString() without zone name", "EEE MMM dd uuuu HH:mm:ss 'GMT'xx", "America/St_Johns"));
+
+    @Example
+    void every_timestamp_form_is_accepted_when_fresh_and_refused_outside_the_window() {
+        for (Form form : FORMS) {
+            assertThat(signed(form.format().apply(NOW), "9")).as(form.name()).isEqualTo(new Authentication.Accepted(UserId.of(9)));
+            assertThat(signed(form.format().apply(NOW.minusSeconds(600)), "9")).as(form.name()).isInstanceOf(Authentication.Accepted.class);
+            assertThat(signed(form.format().apply(NOW.plusSeconds(120)), "9")).as(form.name()).isInstanceOf(Authentication.Accepted.class);
+            assertThat(signed(form.format().apply(NOW.minusSeconds(601)), "9")).as(form.name())
+                    .isEqualTo(refused(RejectionReason.EXPIRED_TIMESTAMP));
+            assertThat(signed(form.format().apply(NOW.plusSeconds(121)), "9")).as(form.name())
+                    .isEqualTo(refused(RejectionReason.FUTURE_TIMESTAMP));
+        }
+    }
+
+    @Example
+    void the_signature_covers_the_timestamp_as_written_not_the_instant() {
+        String sent = "Wed Dec 10 2025 19:00:00 GMT+0700 (Western Indonesia Time)";
+        String sameInstant = "2025-12-10T12:00:00Z";
+        assertThat(authenticator.authenticate(sent, "3", scheme.sign(sent, "3"), NOW)).isEqualTo(new Authentication.Accepted(UserId.of(3)));
+        assertThat(authenticator.authenticate(sent, "3", scheme.sign(sameInstant, "3"), NOW))
+                .isEqualTo(refused(RejectionReason.INVALID_SIGNATURE));
+    }
+
+    @Example
+    void texts_outside_the_accepted_forms_are_invalid_timestamps_even_when_signed() {
+        // Node.js rejects the first, third and fourth; the second is its free-form fallback, out of scope.
+        for (String text : List.of("2025-12-10T12:00:00+07", "12/10/2025 12:00", "2025-12-10T12:00:00 Z", "Wed, 10 Dec 2025 12:00:00 GMTx")) {
+            assertThat(signed(text, "1")).as(text).isEqualTo(refused(RejectionReason.INVALID_TIMESTAMP));
+        }
     }
 
     private static Authentication refused(RejectionReason reason) {
