@@ -4,17 +4,18 @@
 --                | hot (uniform over 1..HOT_USERS) | cold (uniform over 1..MAX_USER_ID)
 --                | ceiling (GET /health/live: a constant body from the same server, the machine's limit)
 --   WRK_JSON     when set, the end-of-run figures are written there as JSON (for the report)
---   MAX_USER_ID  largest user id in the data set (default 10000000)
+--   MAX_USER_ID  largest user id in the data set (default 100000, the k6 scripts' default; run.sh
+--                always passes the size of the data set it serves)
 --   HOT_USERS    size of the hot set (default 10000)
---   AUTH_SIGNATURE_SECRET  legacy signing secret (default forecap2025)
+--   AUTH_SIGNATURE_SECRET  legacy signing secret (or SIGNATURE_SECRET; default forecap2025)
 -- Each request is signed as the guide's shell does: Base64(timestamp .. secret .. user_id).
 
 local bit = require("bit")
 
 local mix = os.getenv("MIX") or "realistic"
-local max_user = tonumber(os.getenv("MAX_USER_ID") or "10000000")
+local max_user = tonumber(os.getenv("MAX_USER_ID") or "100000")
 local hot_users = tonumber(os.getenv("HOT_USERS") or "10000")
-local secret = os.getenv("AUTH_SIGNATURE_SECRET") or "forecap2025"
+local secret = os.getenv("AUTH_SIGNATURE_SECRET") or os.getenv("SIGNATURE_SECRET") or "forecap2025"
 
 local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 local sextets = {}

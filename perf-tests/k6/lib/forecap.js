@@ -1,7 +1,7 @@
 // Shared pieces of the Forecap k6 scripts: configuration from the environment, request signing,
 // response checks and the summary written for the report generator.
 import http from 'k6/http';
-import { check } from 'k6';
+import { check, sleep } from 'k6';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import encoding from 'k6/encoding';
 import crypto from 'k6/crypto';
@@ -10,12 +10,68 @@ import crypto from 'k6/crypto';
 export const BASE_URL = (__ENV.BASE_URL || 'http://localhost:3000').replace(/\/+$/, '');
 /** Signature scheme the service runs: legacy (default) or hmac-sha256. */
 export const SIGN_SCHEME = __ENV.SIGN_SCHEME || 'legacy';
-/** Largest user id in the data set. */
-export const MAX_USER_ID = Number(__ENV.MAX_USER_ID || 10000000);
-/** Seconds each virtual user pauses between requests (0: none). */
-export const THINK_TIME = Number(__ENV.THINK_TIME || 0);
+/**
+ * Default largest user id: 100,000, the smallest data set any documented set-up serves (the embedded
+ * default of ./run.sh; README's MySQL walkthrough loads 1,000,000 and then 10,000,000, and both hold
+ * users 1..100,000 too). So no run is mostly 404 by default; set MAX_USER_ID to the data set's size
+ * (1000000, 10000000) to spread the load over all of it.
+ */
+export const DEFAULT_MAX_USER_ID = 100000;
 
-const LEGACY_SECRET = __ENV.AUTH_SIGNATURE_SECRET === undefined ? 'forecap2025' : __ENV.AUTH_SIGNATURE_SECRET;
+/**
+ * A whole number from the environment, or the fallback when the variable is unset or empty.
+ * @param {string} name
+ * @param {number} fallback
+ * @param {number} min
+ * @param {number} max
+ * @returns {number}
+ */
+function wholeNumber(name, fallback, min, max) {
+  const text = __ENV[name];
+  if (text === undefined || text === '') {
+    return fallback;
+  }
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number in ${min}..${max}, was '${text}'`);
+  }
+  return value;
+}
+
+/** Largest user id in the data set: users are drawn from 1..MAX_USER_ID. */
+export const MAX_USER_ID = wholeNumber('MAX_USER_ID', DEFAULT_MAX_USER_ID, 1, 4294967295);
+
+/**
+ * THINK_TIME from the environment: seconds each virtual user pauses after a request, overriding the
+ * script's own think time (0: none, for maximum pressure); undefined when not set.
+ * @type {number | undefined}
+ */
+export const THINK_TIME = (() => {
+  const text = __ENV.THINK_TIME;
+  if (text === undefined || text === '') {
+    return undefined;
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`THINK_TIME must be a number of seconds >= 0, was '${text}'`);
+  }
+  return value;
+})();
+
+/**
+ * Pauses the virtual user: THINK_TIME seconds when set, else the script's default think time.
+ * @param {() => number} scriptDefault seconds, drawn each time (the original scripts' think time)
+ */
+export function think(scriptDefault) {
+  const seconds = THINK_TIME === undefined ? scriptDefault() : THINK_TIME;
+  if (seconds > 0) {
+    sleep(seconds);
+  }
+}
+
+/** The legacy secret: AUTH_SIGNATURE_SECRET (the service's name), else SIGNATURE_SECRET, else forecap2025. */
+const LEGACY_SECRET = __ENV.AUTH_SIGNATURE_SECRET !== undefined ? __ENV.AUTH_SIGNATURE_SECRET
+  : __ENV.SIGNATURE_SECRET !== undefined ? __ENV.SIGNATURE_SECRET : 'forecap2025';
 const HMAC_KEY_ID = __ENV.HMAC_KEY_ID || '';
 const HMAC_KEY = __ENV.HMAC_KEY || '';
 
@@ -95,6 +151,16 @@ export function getRecap(userId) {
 }
 
 /**
+ * Share of requests answered 404.
+ * @param {number | undefined} notFoundCount
+ * @param {number | undefined} requests
+ * @returns {number}
+ */
+function notFoundShare(notFoundCount, requests) {
+  return requests ? (notFoundCount || 0) / requests : 0;
+}
+
+/**
  * Writes the JSON summary the report generator reads, and a short text summary.
  * @param {string} name scenario name, used in the file name
  * @param {any} data k6's end-of-test data
@@ -114,6 +180,13 @@ export function summary(name, data) {
     + line('p99', metric('http_req_duration', 'p(99)'), ' ms')
     + line('failed requests', 100 * (metric('http_req_failed', 'rate') || 0), ' %')
     + line('failed checks', 100 * (metric('errors', 'rate') || 0), ' %')
+    + line('404 (unknown user)', 100 * notFoundShare(metric('recap_not_found', 'count'), metric('http_reqs', 'count')), ' %')
+    + `  users 1..${MAX_USER_ID}, think time ${THINK_TIME === undefined ? 'script default' : `${THINK_TIME} s`}\n`
+    + (notFoundShare(metric('recap_not_found', 'count'), metric('http_reqs', 'count')) > 0.5
+      ? `  most answers were 404: MAX_USER_ID (${MAX_USER_ID}) is larger than the data set the service holds\n` : '')
     + `  summary written to ${file}\n`;
-  return { [file]: JSON.stringify({ scenario: name, baseUrl: BASE_URL, ...data }, null, 2), stdout: text };
+  return {
+    [file]: JSON.stringify({ scenario: name, baseUrl: BASE_URL, maxUserId: MAX_USER_ID, ...data }, null, 2),
+    stdout: text,
+  };
 }

@@ -43,7 +43,7 @@ final class CorsFilter implements Filter {
         res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, any ? "*" : origin);
         res.header(VARY);
         if (req.prologue().method() == Method.OPTIONS && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD)
-                && UserRecapHttpService.PATH.equals(req.path().rawPath())) {
+                && isRecapPath(req.path().path())) {
             res.header(ALLOW_METHODS);
             res.header(ALLOW_HEADERS);
             res.header(MAX_AGE);
@@ -52,5 +52,9 @@ final class CorsFilter implements Filter {
             return;
         }
         chain.proceed();
+    }
+
+    private static boolean isRecapPath(String path) {
+        return UserRecapHttpService.PATH.equals(path) || UserRecapHttpService.PATH_WITH_SLASH.equals(path);
     }
 }

@@ -2,6 +2,7 @@ package com.forecap.adapter.in.http;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Map;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -10,8 +11,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Assembles the service's routes on a Helidon routing: request metrics around everything, the recap
- * endpoint, the operations endpoints, 404 JSON for any other path and 500 JSON (no stack trace) for
- * any failure that escapes a handler.
+ * endpoint, the operations endpoints, the OpenAPI description, 404 JSON for any other path and 500
+ * JSON (no stack trace) for any failure that escapes a handler.
  */
 public final class RecapHttpRouting {
 
@@ -19,13 +20,16 @@ public final class RecapHttpRouting {
     private static final byte[] NOT_FOUND = ErrorResponses.body(Status.NOT_FOUND_404, "Route not found");
     private static final byte[] INTERNAL = ErrorResponses.body(Status.INTERNAL_SERVER_ERROR_500, "Internal server error");
     private static final List<String> ROUTES = List.of(UserRecapHttpService.PATH, OperationsHttpService.HEALTH,
-            OperationsHttpService.LIVE, OperationsHttpService.READY, OperationsHttpService.METRICS);
+            OperationsHttpService.LIVE, OperationsHttpService.READY, OperationsHttpService.METRICS, OpenApiHttpService.PATH);
+    private static final Map<String, String> ROUTE_ALIASES = Map.of(UserRecapHttpService.PATH_WITH_SLASH,
+            UserRecapHttpService.PATH);
 
     private RecapHttpRouting() {
     }
 
     /**
-     * Adds every route to a routing builder.
+     * Adds every route to a routing builder. The OpenAPI description is read from the classpath here,
+     * once.
      *
      * @param routing    the builder
      * @param recap      the recap endpoint
@@ -33,17 +37,19 @@ public final class RecapHttpRouting {
      * @param observer   receives each request's outcome
      * @param policy     CORS and access-log choices
      * @return the same builder
+     * @throws IllegalStateException when the OpenAPI description is missing from the classpath
      */
     public static HttpRouting.Builder configure(HttpRouting.Builder routing, UserRecapHttpService recap,
                                                 OperationsHttpService operations, RequestObserver observer,
                                                 HttpPolicy policy) {
-        routing.addFilter(new RequestMetricsFilter(observer, ROUTES))
+        OpenApiHttpService openApi = OpenApiHttpService.fromClasspath();
+        routing.addFilter(new RequestMetricsFilter(observer, ROUTES, ROUTE_ALIASES))
                 .addFilter(new RequestLogFilter(policy.accessLog()));
         if (!policy.allowedOrigins().isEmpty()) {
             routing.addFilter(new CorsFilter(policy.allowedOrigins()));
         }
         return routing
-                .register(recap, operations)
+                .register(recap, operations, openApi)
                 .any(RecapHttpRouting::notFound)
                 .error(Throwable.class, RecapHttpRouting::internalError);
     }

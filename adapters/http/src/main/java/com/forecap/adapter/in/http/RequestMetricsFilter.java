@@ -1,6 +1,7 @@
 package com.forecap.adapter.in.http;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -11,7 +12,9 @@ import io.helidon.webserver.http.RoutingResponse;
 
 /**
  * Times every routed request and reports it with bounded labels: the method (or {@code OTHER}) and
- * the route (or {@code unmatched}), so that no client can create new series.
+ * the route (or {@code unmatched}), so that no client can create new series. A path that is another
+ * spelling of a route (an alias, e.g. {@code /api/user-data/}) is reported under that route, so that
+ * dashboards see one series per endpoint.
  */
 final class RequestMetricsFilter implements Filter {
 
@@ -23,11 +26,25 @@ final class RequestMetricsFilter implements Filter {
 
     private final RequestObserver observer;
     private final List<String> routes;
+    private final Map<String, String> aliases;
     private final AtomicReferenceArray<RequestObserver.RouteRecorder> recorders;
 
-    RequestMetricsFilter(RequestObserver observer, List<String> routes) {
+    /**
+     * Creates the filter.
+     *
+     * @param observer receives each request's outcome
+     * @param routes   the route labels
+     * @param aliases  other paths of a route, each mapped to its route label (one of {@code routes})
+     */
+    RequestMetricsFilter(RequestObserver observer, List<String> routes, Map<String, String> aliases) {
         this.observer = Objects.requireNonNull(observer, "observer");
         this.routes = List.copyOf(routes);
+        this.aliases = Map.copyOf(aliases);
+        for (Map.Entry<String, String> alias : this.aliases.entrySet()) {
+            if (!this.routes.contains(alias.getValue())) {
+                throw new IllegalArgumentException("alias " + alias.getKey() + " names no route: " + alias.getValue());
+            }
+        }
         this.recorders = new AtomicReferenceArray<>(METHODS.size() * (this.routes.size() + 1));
     }
 
@@ -39,7 +56,7 @@ final class RequestMetricsFilter implements Filter {
             chain.proceed();
             status = res.status().code();
         } finally {
-            recorder(req.prologue().method().text(), req.path().rawPath()).record(status, System.nanoTime() - start);
+            recorder(req.prologue().method().text(), req.path().path()).record(status, System.nanoTime() - start);
         }
     }
 
@@ -48,7 +65,7 @@ final class RequestMetricsFilter implements Filter {
         if (methodIndex < 0) {
             methodIndex = METHODS.size() - 1;
         }
-        int routeIndex = routes.indexOf(path);
+        int routeIndex = routes.indexOf(aliases.getOrDefault(path, path));
         if (routeIndex < 0) {
             routeIndex = routes.size();
         }

@@ -26,12 +26,15 @@ import com.forecap.domain.recap.RecapOutcome;
 /**
  * {@code GET /api/user-data}: reads the three signed headers, asks the use case, and answers with
  * the recap bytes as they were encoded when loaded, or with the original service's error JSON.
- * {@code HEAD} is answered like {@code GET}; other methods get 405.
+ * {@code HEAD} is answered like {@code GET}; other methods get 405. {@code /api/user-data/} (one
+ * trailing slash) is the same endpoint, as it was for the original service's clients.
  */
 public final class UserRecapHttpService implements HttpService {
 
     /** The route of the recap endpoint. */
     public static final String PATH = "/api/user-data";
+    /** The same endpoint with a trailing slash, served exactly like {@link #PATH}. */
+    public static final String PATH_WITH_SLASH = PATH + "/";
 
     static final HeaderName TIMESTAMP = HeaderNames.create("timestamp");
     static final HeaderName USER_ID = HeaderNames.create("user_id");
@@ -60,9 +63,11 @@ public final class UserRecapHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.route(Method.GET, PATH, this::getUserRecap)
-                .route(Method.HEAD, PATH, this::getUserRecap)
-                .any(PATH, UserRecapHttpService::methodNotAllowed);
+        for (String path : new String[] {PATH, PATH_WITH_SLASH}) {
+            rules.route(Method.GET, path, this::getUserRecap)
+                    .route(Method.HEAD, path, this::getUserRecap)
+                    .any(path, UserRecapHttpService::methodNotAllowed);
+        }
     }
 
     private void getUserRecap(ServerRequest req, ServerResponse res) {

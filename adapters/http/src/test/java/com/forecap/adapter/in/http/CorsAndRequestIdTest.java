@@ -63,7 +63,11 @@ class CorsAndRequestIdTest {
     }
 
     private HttpResponse<String> send(String method, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/user-data"))
+        return sendTo(method, "/api/user-data", headers);
+    }
+
+    private HttpResponse<String> sendTo(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             request.headers(headers);
@@ -81,6 +85,10 @@ class CorsAndRequestIdTest {
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(preflight.headers().firstValue("access-control-allow-headers")).hasValueSatisfying(v ->
                 assertThat(v).contains("timestamp").contains("user_id").contains("sign"));
+        HttpResponse<String> slashPreflight = sendTo("OPTIONS", "/api/user-data/", "Origin", APP,
+                "Access-Control-Request-Method", "GET");
+        assertThat(slashPreflight.statusCode()).isEqualTo(204);
+        assertThat(slashPreflight.headers().firstValue("access-control-allow-methods")).contains("GET, HEAD");
     }
 
     @Test

@@ -180,6 +180,49 @@ class RecapHttpRoutingTest {
     }
 
     @Test
+    void a_trailing_slash_is_the_same_endpoint_counted_under_the_same_route() throws Exception {
+        HttpResponse<String> plain = get("/api/user-data", "timestamp", "t", "user_id", "42", "sign", "s");
+        HttpResponse<String> slash = get("/api/user-data/", "timestamp", "t", "user_id", "42", "sign", "s");
+        assertThat(slash.statusCode()).isEqualTo(200);
+        assertThat(slash.body()).isEqualTo(plain.body());
+        assertThat(slash.headers().firstValue("content-type")).isEqualTo(plain.headers().firstValue("content-type"));
+        assertThat(slash.headers().firstValue("cache-control")).contains("no-store");
+
+        USE_CASE.set(query -> new RecapOutcome.Rejected(RejectionReason.INVALID_SIGNATURE));
+        HttpResponse<String> rejected = get("/api/user-data/");
+        assertThat(rejected.statusCode()).isEqualTo(401);
+        assertThat(rejected.body()).isEqualTo(get("/api/user-data").body());
+
+        HttpResponse<String> head = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/user-data/"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(401);
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+            HttpResponse<String> other = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/user-data/"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).as(method).isEqualTo(405);
+            assertThat(other.headers().firstValue("allow")).contains("GET, HEAD");
+            assertThat(json(other).get("statusCode").intValue()).isEqualTo(405);
+        }
+        assertThat(get("/api/user-data//").statusCode()).as("the server normalises the path").isEqualTo(401);
+        assertThat(get("/api/user-data/x").statusCode()).isEqualTo(404);
+
+        assertThat(RECORDED).containsOnlyKeys("GET /api/user-data 200", "GET /api/user-data 401", "HEAD /api/user-data 401",
+                "POST /api/user-data 405", "PUT /api/user-data 405", "PATCH /api/user-data 405",
+                "DELETE /api/user-data 405", "OPTIONS /api/user-data 405", "GET unmatched 404");
+        assertThat(RECORDED.get("GET /api/user-data 200")).hasValue(2);
+        assertThat(RECORDED.get("GET /api/user-data 401")).hasValue(3);
+    }
+
+    @Test
+    void the_openapi_description_is_served_as_yaml_under_its_own_route() throws Exception {
+        HttpResponse<String> response = get("/openapi.yaml");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));
+        assertThat(response.body()).startsWith("openapi: 3.").contains("/api/user-data:");
+        assertThat(RECORDED).containsOnlyKeys("GET /openapi.yaml 200");
+    }
+
+    @Test
     void unknown_paths_get_404_json() throws Exception {
         for (String path : List.of("/", "/api", "/api/user-data/1", "/x?y=%00", "/health/other")) {
             HttpResponse<String> response = get(path);
