@@ -35,6 +35,9 @@ public final class MySqlConnections implements AutoCloseable {
         config.addDataSourceProperty("useServerPrepStmts", "true");
         config.addDataSourceProperty("cachePrepStmts", "true");
         config.addDataSourceProperty("prepStmtCacheSize", "32");
+        // the recap SELECT is 342 characters: above the default limit of 256 it was never cached and was
+        // prepared anew on every read
+        config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
         config.addDataSourceProperty("cacheResultSetMetadata", "true");
         return new MySqlConnections(new HikariDataSource(config), settings);
     }

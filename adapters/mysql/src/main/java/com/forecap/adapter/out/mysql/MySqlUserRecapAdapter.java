@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.dbclient.DbClient;
@@ -27,8 +26,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
  * the row (list columns checked, kept as stored) and encodes it once. Failures of the database become
  * {@link RecapUnavailableException}; malformed rows become {@link IllegalStateException}.
  *
- * <p>Load is shed rather than queued: at most twice the pool size of reads are in flight (one on each
- * connection, one waiting for it); a read beyond that fails at once. A circuit breaker turns a database
+ * <p>Reads are admitted by waiting time ({@link WaitBudget}): a read waits its turn for a connection up to
+ * the pool's connection timeout and is refused (503) only when it cannot start within it, at once when its
+ * predicted wait already exceeds it. A circuit breaker turns a database
  * that fails or stalls into immediate refusals until a probe succeeds, so that requests for users no
  * cache holds get a fast 503 while cached users keep being served.
  */
@@ -41,7 +41,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
     private final DbClient db;
     private final RecapJsonPort json;
     private final QueryObserver observer;
-    private final Semaphore inFlight;
+    private final WaitBudget admission;
     private final CircuitBreaker breaker;
     private final MalformedListLog malformedLists = new MalformedListLog();
 
@@ -63,7 +63,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
                 throw new DbClientException(MySqlException.explain(connections.settings(), "connect", e).getMessage(), e);
             }
         };
-        this.inFlight = new Semaphore(connections.settings().poolSize() * 2);
+        this.admission = new WaitBudget(connections.settings().poolSize(), connections.settings().connectionTimeout());
         this.breaker = CircuitBreaker.of("mysql", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
@@ -84,9 +84,16 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
         if (!breaker.tryAcquirePermission()) {
             throw new RecapUnavailableException("MySQL circuit is open after recent failures", null);
         }
-        if (!inFlight.tryAcquire()) {
+        long entered;
+        try {
+            entered = admission.enter();
+        } catch (WaitBudget.Refused e) {
             breaker.releasePermission();
-            throw new RecapUnavailableException("MySQL is saturated: every connection is busy and as many reads wait", null);
+            throw new RecapUnavailableException(e.getMessage(), null);
+        } catch (InterruptedException e) {
+            breaker.releasePermission();
+            Thread.currentThread().interrupt();
+            throw new RecapUnavailableException("interrupted while waiting for MySQL", e);
         }
         long start = System.nanoTime();
         Optional<DbRow> row;
@@ -97,7 +104,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw new RecapUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
         } finally {
-            inFlight.release();
+            admission.leave(entered);
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
         }
         return row.map(found -> encode(userId, found));
@@ -110,6 +117,15 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
      */
     public String circuitState() {
         return breaker.getState().name();
+    }
+
+    /**
+     * Reads refused because they could not start within the wait budget, since start.
+     *
+     * @return the count
+     */
+    public long refusedReads() {
+        return admission.refusedAtOnce() + admission.refusedAfterWaiting();
     }
 
     private EncodedRecap encode(UserId userId, DbRow row) {
