@@ -32,9 +32,10 @@ import redis.clients.jedis.util.KeyValue;
  *     <li>Hit: {@code GET user:recap:{id}} and decompress ({@link ZstdRecapCodec}). Concurrent GETs
  *     share round trips ({@link RedisGetBatcher}).</li>
  *     <li>Miss: take {@code user:recap:{id}:lock} with {@code SET NX PX}; the holder loads from the store,
- *     writes the entry with the configured TTL (±10 % jitter, so entries written together do not
- *     expire together), releases its lock and wakes waiting instances through
- *     {@code user:recap:{id}:ready}. An instance that finds the lock taken blocks on that list with
+ *     then in one script writes the entry with the configured TTL (±10 % jitter, so entries written
+ *     together do not expire together), releases its lock and wakes waiting instances through
+ *     {@code user:recap:{id}:ready}: three round trips a miss (the GET shared with other lookups), or five
+ *     in a cluster, where the keys lie in different slots. An instance that finds the lock taken blocks on that list with
  *     {@code BLPOP} for at most {@code lockWait}, then reads the entry, and loads by itself only when
  *     it is still missing.</li>
  *     <li>Outage: every Redis call has bounded timeouts and goes through a circuit breaker; when Redis
@@ -51,6 +52,16 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
             + "return redis.call('del', KEYS[1]) else return 0 end").getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOTIFY = ("redis.call('rpush', KEYS[1], '1'); "
             + "return redis.call('pexpire', KEYS[1], ARGV[1])").getBytes(StandardCharsets.UTF_8);
+    /**
+     * The end of a load in one round trip: store the entry (when there is one), release the lock if this
+     * instance still holds it, wake one waiting instance. KEYS: entry, lock, ready list; ARGV: token,
+     * wake-up expiry, then entry and TTL when there is an entry. Standalone Redis only: in a cluster the
+     * three keys (fixed by the contract, no hash tag) live in different slots.
+     */
+    private static final byte[] FINISH = ("if #ARGV > 2 then redis.call('set', KEYS[1], ARGV[3], 'PX', ARGV[4]) end; "
+            + "if redis.call('get', KEYS[2]) == ARGV[1] then redis.call('del', KEYS[2]) end; "
+            + "redis.call('rpush', KEYS[3], '1'); return redis.call('pexpire', KEYS[3], ARGV[2])")
+            .getBytes(StandardCharsets.UTF_8);
     private static final Object UNAVAILABLE = new Object();
     private static final Object ABSENT = new Object();
     private static final Duration SLOW_CALL = Duration.ofMillis(250);
@@ -122,19 +133,16 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
         byte[] ready = key(userId, ":ready");
         byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         Object locked = call("lock", () -> redis.set(lock, token, SetParams.setParams().nx().px(settings.lockTtl().toMillis())));
-        if ("OK".equals(locked) || locked == UNAVAILABLE) {
+        if (locked == UNAVAILABLE) {
+            return store.loadUserRecap(userId);
+        }
+        if ("OK".equals(locked)) {
+            Optional<EncodedRecap> loaded = Optional.empty();
             try {
-                Optional<EncodedRecap> loaded = store.loadUserRecap(userId);
-                if (locked != UNAVAILABLE) {
-                    loaded.ifPresent(recap -> call("set", () -> redis.set(key, codec.encode(recap),
-                            SetParams.setParams().px(jitteredTtlMillis()))));
-                }
+                loaded = store.loadUserRecap(userId);
                 return loaded;
             } finally {
-                if (locked != UNAVAILABLE) {
-                    call("unlock", () -> redis.eval(RELEASE, List.of(lock), List.of(token)));
-                    call("notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
-                }
+                finish(key, lock, ready, token, loaded);
             }
         }
         double seconds = Math.max(0.001, settings.lockWait().toMillis() / 1000.0);
@@ -151,6 +159,23 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
             }
         }
         return store.loadUserRecap(userId);
+    }
+
+    /** Stores what was loaded, releases the lock and wakes a waiter: one script, or three calls in a cluster. */
+    private void finish(byte[] key, byte[] lock, byte[] ready, byte[] token, Optional<EncodedRecap> loaded) {
+        byte[] entry = loaded.map(codec::encode).orElse(null);
+        long ttlMillis = jitteredTtlMillis();
+        if (!settings.cluster()) {
+            List<byte[]> args = entry == null ? List.of(token, notifyMillis)
+                    : List.of(token, notifyMillis, entry, Long.toString(ttlMillis).getBytes(StandardCharsets.US_ASCII));
+            call("finish", () -> redis.eval(FINISH, List.of(key, lock, ready), args));
+            return;
+        }
+        if (entry != null) {
+            call("set", () -> redis.set(key, entry, SetParams.setParams().px(ttlMillis)));
+        }
+        call("unlock", () -> redis.eval(RELEASE, List.of(lock), List.of(token)));
+        call("notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
     }
 
     /**

@@ -77,6 +77,44 @@ class RedisCachingUserRecapAdapterIT {
     }
 
     @Test
+    void a_miss_costs_three_round_trips_and_a_hit_one() throws Exception {
+        try (PrivateRedisServer server = PrivateRedisServer.start()) {
+            RedisCachingUserRecapAdapter cache = adapter(RedisTesting.settings(server.node(), prefix, Duration.ofMinutes(5)));
+            try (Jedis admin = new Jedis(redis.clients.jedis.HostAndPort.from(server.node()))) {
+                admin.configResetStat();
+                assertThat(cache.loadUserRecap(UserId.of(31))).isPresent();
+                Map<String, Long> miss = commandCounts(admin);
+                // the server counts the commands a script runs too: the client sent GET, SET NX (the lock) and one
+                // EVAL, whose script ran SET (the entry), GET and DEL (the lock), RPUSH and PEXPIRE (the wake-up)
+                assertThat(miss).as("round trips of a miss").containsOnly(Map.entry("get", 2L), Map.entry("set", 2L),
+                        Map.entry("eval", 1L), Map.entry("del", 1L), Map.entry("rpush", 1L), Map.entry("pexpire", 1L));
+                admin.configResetStat();
+                assertThat(cache.loadUserRecap(UserId.of(31))).isPresent();
+                assertThat(commandCounts(admin)).containsOnly(Map.entry("get", 1L));
+                assertThat(admin.exists(prefix + "user:recap:31:lock")).as("lock released").isFalse();
+                assertThat(admin.pttl(prefix + "user:recap:31")).isBetween(Duration.ofMinutes(4).toMillis(),
+                        Duration.ofMinutes(6).toMillis());
+                assertThat(cache.loadUserRecap(UserId.of(CountingStore.MISSING))).as("unknown user").isEmpty();
+                assertThat(admin.exists(prefix + "user:recap:" + CountingStore.MISSING)).isFalse();
+                assertThat(admin.exists(prefix + "user:recap:" + CountingStore.MISSING + ":lock")).isFalse();
+            }
+            assertThat(store.loads.get()).as("store reads: user 31 once, the unknown user once").isEqualTo(2);
+        }
+    }
+
+    /** Calls per command since the last CONFIG RESETSTAT, as the server counts them (mget counted as get). */
+    private static Map<String, Long> commandCounts(Jedis admin) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String line : admin.info("commandstats").split("\r?\n")) {
+            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^cmdstat_(\\w+):calls=(\\d+)").matcher(line);
+            if (matcher.find() && !List.of("config", "info", "ping", "hello", "client", "command").contains(matcher.group(1))) {
+                counts.merge(matcher.group(1).equals("mget") ? "get" : matcher.group(1), Long.parseLong(matcher.group(2)), Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    @Test
     void a_miss_loads_once_then_hits_with_the_same_bytes() {
         RedisCachingUserRecapAdapter cache = shared(Duration.ofMinutes(5));
         String first = text(cache.loadUserRecap(UserId.of(42)));
