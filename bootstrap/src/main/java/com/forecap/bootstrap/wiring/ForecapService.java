@@ -127,12 +127,15 @@ public final class ForecapService {
     }
 
     private static RecapStore embedded(ServiceSettings.EmbeddedSettings settings, JacksonRecapJson json) {
-        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.fill(settings.users(),
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.filling(settings.users(),
                 new SyntheticRecaps(settings.seed()), json);
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("type", "embedded");
-        details.put("users", Integer.toString(store.size()));
-        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, () -> ComponentHealth.up(details)),
+        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, () -> {
+                    Map<String, String> details = new LinkedHashMap<>();
+                    details.put("type", "embedded");
+                    details.put("users", Integer.toString(store.size()));
+                    details.put("encoded", store.filled() ? "all" : "filling");
+                    return ComponentHealth.up(details);
+                }),
                 new HealthIndicator(REDIS, false, ComponentHealth::disabled)), "mode=embedded users=" + store.size());
     }
 

@@ -1,6 +1,8 @@
 package com.forecap.adapter.out.memory;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 
 import com.forecap.application.port.out.LoadUserRecapPort;
@@ -10,23 +12,35 @@ import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 
 /**
- * The embedded store: users 1..N of the synthetic data set, each encoded once when the store is
- * built and then served from an array. Needs no database; memory grows by roughly 0.6 KB a user.
- * Thread-safe once built.
+ * The embedded store: users 1..N of the synthetic data set, each encoded once and then served from an
+ * array. Needs no database; memory grows by roughly 0.6 KB a user.
+ *
+ * <p>The service does not wait for the whole data set: a user asked for before the background fill has
+ * reached them is encoded on the spot (the same bytes the fill would store) and kept, so the first
+ * requests are served at once and every user is encoded at most a few times, then always served as
+ * stored bytes. Thread-safe.
  */
 public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
 
     /** Most users one store holds (array-indexed). */
     public static final int MAX_USERS = 20_000_000;
 
-    private final EncodedRecap[] recaps;
+    private final AtomicReferenceArray<EncodedRecap> recaps;
+    private final SyntheticRecaps synthetic;
+    private final RecapJsonPort json;
+    private final AtomicInteger stored = new AtomicInteger();
 
-    private InMemoryUserRecapAdapter(EncodedRecap[] recaps) {
-        this.recaps = recaps;
+    private InMemoryUserRecapAdapter(int users, SyntheticRecaps synthetic, RecapJsonPort json) {
+        if (users < 0 || users > MAX_USERS) {
+            throw new IllegalArgumentException("embedded users must be between 0 and " + MAX_USERS + ", was " + users);
+        }
+        this.recaps = new AtomicReferenceArray<>(users);
+        this.synthetic = synthetic;
+        this.json = json;
     }
 
     /**
-     * Builds the store, encoding users 1..{@code users} in parallel.
+     * Builds the store with every user encoded before it returns.
      *
      * @param users     how many users, 0..{@link #MAX_USERS}
      * @param synthetic the data set
@@ -34,19 +48,39 @@ public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
      * @return the filled store
      */
     public static InMemoryUserRecapAdapter fill(int users, SyntheticRecaps synthetic, RecapJsonPort json) {
-        if (users < 0 || users > MAX_USERS) {
-            throw new IllegalArgumentException("embedded users must be between 0 and " + MAX_USERS + ", was " + users);
-        }
-        EncodedRecap[] recaps = new EncodedRecap[users];
-        IntStream.range(0, users).parallel()
-                .forEach(i -> recaps[i] = json.encode(synthetic.recapOf(UserId.of(i + 1L))));
-        return new InMemoryUserRecapAdapter(recaps);
+        InMemoryUserRecapAdapter store = new InMemoryUserRecapAdapter(users, synthetic, json);
+        IntStream.range(0, users).parallel().forEach(store::encodeIfMissing);
+        return store;
+    }
+
+    /**
+     * Builds the store and fills it on a background thread: it answers at once, encoding on the spot a
+     * user the fill has not reached yet.
+     *
+     * @param users     how many users, 0..{@link #MAX_USERS}
+     * @param synthetic the data set
+     * @param json      the encoder
+     * @return the store, filling
+     */
+    public static InMemoryUserRecapAdapter filling(int users, SyntheticRecaps synthetic, RecapJsonPort json) {
+        InMemoryUserRecapAdapter store = new InMemoryUserRecapAdapter(users, synthetic, json);
+        Thread.ofPlatform().daemon().name("embedded-store-fill").priority(Thread.MIN_PRIORITY)
+                .start(() -> {
+                    for (int i = 0; i < users; i++) {
+                        store.encodeIfMissing(i);
+                    }
+                });
+        return store;
     }
 
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
         long index = userId.value() - 1;
-        return index < recaps.length ? Optional.of(recaps[(int) index]) : Optional.empty();
+        if (index >= recaps.length()) {
+            return Optional.empty();
+        }
+        EncodedRecap recap = recaps.get((int) index);
+        return Optional.of(recap != null ? recap : encode((int) index));
     }
 
     /**
@@ -55,6 +89,31 @@ public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
      * @return the count
      */
     public int size() {
-        return recaps.length;
+        return recaps.length();
+    }
+
+    /**
+     * Whether every user has been encoded.
+     *
+     * @return true once the fill is complete
+     */
+    public boolean filled() {
+        return stored.get() == recaps.length();
+    }
+
+    private void encodeIfMissing(int index) {
+        if (recaps.get(index) == null) {
+            encode(index);
+        }
+    }
+
+    /** Encodes user {@code index + 1} and keeps the first encoding stored, so every caller gets the same bytes. */
+    private EncodedRecap encode(int index) {
+        EncodedRecap encoded = json.encode(synthetic.recapOf(UserId.of(index + 1L)));
+        if (recaps.compareAndSet(index, null, encoded)) {
+            stored.incrementAndGet();
+            return encoded;
+        }
+        return recaps.get(index);
     }
 }

@@ -60,4 +60,50 @@ class InMemoryUserRecapAdapterTest {
         assertThatThrownBy(() -> InMemoryUserRecapAdapter.fill(-1, synthetic, NAME_ONLY))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_filling_store_answers_at_once_with_the_same_bytes_the_fill_stores() throws Exception {
+        Counting full = new Counting(NAME_ONLY);
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.filling(50_000, synthetic, full);
+        EncodedRecap last = store.loadUserRecap(UserId.of(50_000)).orElseThrow();
+        assertThat(store.loadUserRecap(UserId.of(50_000)).orElseThrow()).as("kept, not encoded again").isSameAs(last);
+        assertThat(store.loadUserRecap(UserId.of(50_001))).isEmpty();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!store.filled() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(store.filled()).isTrue();
+        assertThat(store.loadUserRecap(UserId.of(50_000)).orElseThrow()).isSameAs(last);
+        UserRecap expected = synthetic.recapOf(UserId.of(123));
+        assertThat(new String(store.loadUserRecap(UserId.of(123)).orElseThrow().json(), StandardCharsets.UTF_8))
+                .isEqualTo(expected.userName() + "/" + expected.trxCount());
+        assertThat(full.encoded.get()).as("each user encoded once, the on-the-spot one at most twice")
+                .isBetween(50_000, 50_001);
+    }
+
+    /** Counts encodings. */
+    static final class Counting implements RecapJsonPort {
+        final java.util.concurrent.atomic.AtomicInteger encoded = new java.util.concurrent.atomic.AtomicInteger();
+        private final RecapJsonPort delegate;
+
+        Counting(RecapJsonPort delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public EncodedRecap encode(UserRecap recap) {
+            encoded.incrementAndGet();
+            return delegate.encode(recap);
+        }
+
+        @Override
+        public JsonArrayText storedList(String column) {
+            return delegate.storedList(column);
+        }
+
+        @Override
+        public boolean sameList(JsonArrayText first, JsonArrayText second) {
+            return delegate.sameList(first, second);
+        }
+    }
 }
