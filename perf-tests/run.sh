@@ -5,6 +5,10 @@
 #   perf-tests/run.sh [options] [SCENARIO...]
 #
 # Scenarios (default: all, in this order):
+#   cold-start the first 30 s of a service just started: no JVM warm-up and, in mysql-redis mode, Redis
+#              emptied first (FLUSHDB of REDIS_DB) and no pre-warming: the realistic mix, measured in six
+#              slices of 5 s so the report shows errors, latency and the cache hit ratio over time. It runs
+#              on its own service process, before the others start theirs.
 #   realistic  the guide's mix: 50% of ids in 1..1M, 30% in 1..5M, 20% in 1..USERS (capped at USERS)
 #   hot        10,000 users (everything cached)
 #   cold       uniform over all users
@@ -45,12 +49,12 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift 2 ;;
     --generate) GENERATE=1; shift ;;
     --warm) WARM=1; shift ;;
-    realistic|hot|cold|ceiling) SCENARIOS+=("$1"); shift ;;
+    cold-start|realistic|hot|cold|ceiling) SCENARIOS+=("$1"); shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see perf-tests/run.sh --help)" >&2; exit 2 ;;
   esac
 done
-[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(realistic hot cold ceiling)
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(cold-start realistic hot cold ceiling)
 case "$MODE" in
   embedded) USERS=${USERS:-100000} ;;
   mysql-redis) USERS=${USERS:-1000000} ;;
@@ -75,7 +79,8 @@ if [ ! -f bootstrap/target/forecap.jar ] || [ ! -f perf-tests/target/forecap-per
 fi
 
 JAR=bootstrap/target/forecap.jar
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseZGC -Xms1g -Xmx1g}
+# the launcher's flags (bin/jvm-options) unless JAVA_OPTS says otherwise
+JAVA_OPTS=${JAVA_OPTS:-$(cat bin/jvm-options)}
 export PORT HOST=127.0.0.1
 if [ "$MODE" = embedded ]; then
   export EMBEDDED_USERS=$USERS FORECAP_STORE=embedded
@@ -92,46 +97,71 @@ else
   fi
 fi
 
-echo "starting the service ($MODE, $USERS users) on 127.0.0.1:$PORT" >&2
-# shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" > "$OUT/service.log" 2>&1 &
-PID=$!
-cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
-trap cleanup EXIT
+STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 URL="http://127.0.0.1:$PORT"
-for _ in $(seq 1 240); do
-  if curl -fs -o /dev/null "$URL/health/ready"; then break; fi
-  kill -0 "$PID" 2>/dev/null || { echo "run.sh: the service exited; see $OUT/service.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fs -o /dev/null "$URL/health/ready" || { echo "run.sh: the service did not become ready; see $OUT/service.log" >&2; exit 1; }
-
-cat > "$OUT/run.properties" <<PROPS
-command=$COMMAND
-date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-mode=$MODE
-users=$USERS
-tool=wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}')
-connections=$CONNECTIONS
-threads=$THREADS
-runs=$RUNS
-duration=$DURATION
-warmup=$WARMUP (plus $JVM_WARMUP of realistic load before the first scenario)
+PID=""
+cleanup() { [ -z "$PID" ] || { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }; }
+trap cleanup EXIT
+start_service() {
+  echo "starting the service ($MODE, $USERS users) on 127.0.0.1:$PORT" >&2
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$JAR" > "$1" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 240); do
+    if curl -fs -o /dev/null "$URL/health/ready"; then break; fi
+    kill -0 "$PID" 2>/dev/null || { echo "run.sh: the service exited; see $1" >&2; exit 1; }
+    sleep 0.25
+  done
+  curl -fs -o /dev/null "$URL/health/ready" || { echo "run.sh: the service did not become ready; see $1" >&2; exit 1; }
+}
+CLK_TCK=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+process_properties() {
+  cat > "$1/process.properties" <<PROPS
+cpu_ticks_before=$2
+cpu_ticks_after=$3
+wall_seconds=$4
+clk_tck=$CLK_TCK
 cpus=$(nproc)
-memory_mb=$(awk '/MemTotal/ {printf "%d", $2/1024}' /proc/meminfo)
-cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
-kernel=Linux $(uname -r)
-java=$(java -version 2>&1 | head -1 | tr -d '"')
-java_opts=$JAVA_OPTS
-service=$(grep -o 'service started: [^"]*' "$OUT/service.log" | head -1 | sed 's/service started: //')
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
 PROPS
+}
+
+if [[ " ${SCENARIOS[*]} " == *" cold-start "* ]]; then
+  dir="$OUT/cold-start"
+  mkdir -p "$dir"
+  if [ "$MODE" = mysql-redis ]; then
+    redis-cli -h "$REDIS_HOST" -p "${REDIS_PORT:-6379}" -n "$REDIS_DB" FLUSHDB > /dev/null
+    echo "cold-start: Redis database $REDIS_DB emptied" >&2
+  fi
+  start_service "$dir/service.log"
+  export MIX=realistic MAX_USER_ID=$USERS
+  echo "scenario cold-start: 6 x 5s from the moment the service is ready, no warm-up" >&2
+  curl -fs "$URL/metrics" > "$dir/metrics-before.txt"
+  cp "$dir/metrics-before.txt" "$dir/metrics-0.txt"
+  before=$(ticks); started=$(date +%s.%N)
+  for slice in 1 2 3 4 5 6; do
+    WRK_JSON="$dir/run-$slice.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s perf-tests/wrk/recap.lua --latency "$URL" \
+      > "$dir/wrk-$slice.txt"
+    curl -fs "$URL/metrics" > "$dir/metrics-$slice.txt"
+    grep -E "Requests/sec|99%|Non-2xx" "$dir/wrk-$slice.txt" | tr -s ' ' | tr '\n' ' ' >&2; echo >&2
+  done
+  after=$(ticks); ended=$(date +%s.%N)
+  cp "$dir/metrics-6.txt" "$dir/metrics-after.txt"
+  process_properties "$dir" "$before" "$after" "$(echo "$ended - $started" | bc -l)"
+  cleanup
+  PID=""
+fi
+REST=()
+for scenario in "${SCENARIOS[@]}"; do [ "$scenario" = cold-start ] || REST+=("$scenario"); done
+
+if [ ${#REST[@]} -gt 0 ]; then
+start_service "$OUT/service.log"
 
 echo "JVM warm-up: $JVM_WARMUP of realistic load" >&2
 MIX=realistic MAX_USER_ID=$USERS WRK_JSON= wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JVM_WARMUP" -s perf-tests/wrk/recap.lua "$URL" > /dev/null
 
-CLK_TCK=$(getconf CLK_TCK)
-ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
-for scenario in "${SCENARIOS[@]}"; do
+for scenario in "${REST[@]}"; do
   dir="$OUT/$scenario"
   mkdir -p "$dir"
   case "$scenario" in
@@ -151,16 +181,29 @@ for scenario in "${SCENARIOS[@]}"; do
   done
   after=$(ticks); ended=$(date +%s.%N)
   curl -fs "$URL/metrics" > "$dir/metrics-after.txt"
-  cat > "$dir/process.properties" <<PROPS
-cpu_ticks_before=$before
-cpu_ticks_after=$after
-wall_seconds=$(echo "$ended - $started" | bc -l)
-clk_tck=$CLK_TCK
-cpus=$(nproc)
-rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
-PROPS
+  process_properties "$dir" "$before" "$after" "$(echo "$ended - $started" | bc -l)"
 done
+fi
 
 cleanup
 trap - EXIT
+cat > "$OUT/run.properties" <<PROPS
+command=$COMMAND
+date=$STARTED_AT
+mode=$MODE
+users=$USERS
+tool=wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}')
+connections=$CONNECTIONS
+threads=$THREADS
+runs=$RUNS
+duration=$DURATION
+warmup=$WARMUP (plus $JVM_WARMUP of realistic load before the first scenario; none for cold-start)
+cpus=$(nproc)
+memory_mb=$(awk '/MemTotal/ {printf "%d", $2/1024}' /proc/meminfo)
+cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+kernel=Linux $(uname -r)
+java=$(java -version 2>&1 | head -1 | tr -d '"')
+java_opts=$JAVA_OPTS
+service=$(cat "$OUT/service.log" "$OUT/cold-start/service.log" 2>/dev/null | grep -o 'service started: [^"]*' | head -1 | sed 's/service started: //')
+PROPS
 java -jar perf-tests/target/forecap-perf-tests.jar "$OUT"

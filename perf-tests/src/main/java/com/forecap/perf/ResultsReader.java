@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ResultsReader {
 
     /** Scenarios in report order; others follow alphabetically. */
-    static final List<String> ORDER = List.of("realistic", "hot", "cold", "ceiling");
+    static final List<String> ORDER = List.of("cold-start", "realistic", "hot", "cold", "ceiling");
     private static final Pattern SAMPLE = Pattern.compile("(?m)^(cache_hits_total|cache_misses_total)\\{cache_type=\"(\\w+)\"\\} ([0-9.eE+-]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,7 +65,7 @@ public final class ResultsReader {
         for (Path summary : k6) {
             JsonNode json = JSON.readTree(summary.toFile());
             String name = "k6 " + json.path("scenario").asText(summary.getFileName().toString());
-            scenarios.add(new ScenarioResult(name, "k6", List.of(RunFigures.fromK6(json)), null, null, null, null, null));
+            scenarios.add(new ScenarioResult(name, "k6", List.of(RunFigures.fromK6(json)), null, null, null, null, null, null));
         }
         return new Results(facts, scenarios);
     }
@@ -75,21 +75,14 @@ public final class ResultsReader {
         for (int i = 1; Files.exists(folder.resolve("run-" + i + ".json")); i++) {
             runs.add(RunFigures.fromWrk(JSON.readTree(folder.resolve("run-" + i + ".json").toFile())));
         }
-        Map<String, Double> before = cacheCounters(folder.resolve("metrics-before.txt"));
-        Map<String, Double> after = cacheCounters(folder.resolve("metrics-after.txt"));
-        Double localHits = delta(before, after, "cache_hits_total/local");
-        Double localMisses = delta(before, after, "cache_misses_total/local");
-        Double redisHits = delta(before, after, "cache_hits_total/redis");
-        Double redisMisses = delta(before, after, "cache_misses_total/redis");
-        Double localRate = rate(localHits, localMisses);
-        Double redisRate = rate(redisHits, redisMisses);
-        Double overall = null;
-        if (localHits != null || redisHits != null) {
-            double hits = value(localHits) + value(redisHits);
-            // the last layer's misses went to the database; with Redis present that is Redis's (none counted = 0)
-            boolean redis = redisHits != null || redisMisses != null;
-            double lastMisses = redis ? value(redisMisses) : value(localMisses);
-            overall = hits + lastMisses == 0 ? null : hits / (hits + lastMisses);
+        Ratios total = ratios(cacheCounters(folder.resolve("metrics-before.txt")), cacheCounters(folder.resolve("metrics-after.txt")));
+        List<ScenarioResult.Slice> slices = new ArrayList<>();
+        double second = 0;
+        for (int i = 1; i <= runs.size() && Files.exists(folder.resolve("metrics-" + i + ".txt")); i++) {
+            Ratios slice = ratios(cacheCounters(folder.resolve("metrics-" + (i - 1) + ".txt")),
+                    cacheCounters(folder.resolve("metrics-" + i + ".txt")));
+            second += runs.get(i - 1).durationSeconds();
+            slices.add(new ScenarioResult.Slice(second, runs.get(i - 1), slice.local(), slice.redis(), slice.overall()));
         }
         Properties process = properties(folder.resolve("process.properties"));
         Double cpu = null;
@@ -102,7 +95,28 @@ public final class ResultsReader {
             cpu = seconds <= 0 ? null : 100 * ticks / clock / seconds / cpus;
             rss = Double.parseDouble(process.getProperty("rss_kb", "0")) / 1024;
         }
-        return new ScenarioResult(folder.getFileName().toString(), "wrk", runs, overall, localRate, redisRate, cpu, rss);
+        return new ScenarioResult(folder.getFileName().toString(), "wrk", runs, total.overall(), total.local(), total.redis(), cpu, rss,
+                slices);
+    }
+
+    /** Hit ratios between two snapshots of the counters: near cache, Redis, and answered from any cache. */
+    private record Ratios(Double local, Double redis, Double overall) {
+    }
+
+    private static Ratios ratios(Map<String, Double> before, Map<String, Double> after) {
+        Double localHits = delta(before, after, "cache_hits_total/local");
+        Double localMisses = delta(before, after, "cache_misses_total/local");
+        Double redisHits = delta(before, after, "cache_hits_total/redis");
+        Double redisMisses = delta(before, after, "cache_misses_total/redis");
+        Double overall = null;
+        if (localHits != null || redisHits != null) {
+            double hits = value(localHits) + value(redisHits);
+            // the last layer's misses went to the database; with Redis present that is Redis's (none counted = 0)
+            boolean redis = redisHits != null || redisMisses != null;
+            double lastMisses = redis ? value(redisMisses) : value(localMisses);
+            overall = hits + lastMisses == 0 ? null : hits / (hits + lastMisses);
+        }
+        return new Ratios(rate(localHits, localMisses), rate(redisHits, redisMisses), overall);
     }
 
     private static Map<String, Double> cacheCounters(Path metrics) throws IOException {

@@ -55,4 +55,13 @@ public record RunFigures(long requests, double rps, double p50, double p90, doub
     public double errorRate() {
         return requests == 0 ? 0 : (double) failures / requests;
     }
+
+    /**
+     * How long the run lasted, from its request count and rate.
+     *
+     * @return seconds
+     */
+    public double durationSeconds() {
+        return rps <= 0 ? 0 : requests / rps;
+    }
 }

@@ -17,10 +17,24 @@ import java.util.function.ToDoubleFunction;
  * @param rssMb        the service's resident memory at the end, or {@code null}
  */
 public record ScenarioResult(String name, String source, List<RunFigures> runs, Double cacheHitRate, Double localHitRate,
-                             Double redisHitRate, Double cpuPercent, Double rssMb) {
+                             Double redisHitRate, Double cpuPercent, Double rssMb, List<Slice> slices) {
+
+    /**
+     * One consecutive slice of a scenario measured over time (the cold start): its run and the cache
+     * hit ratios within it.
+     *
+     * @param endSecond    seconds since the scenario started, at the end of the slice
+     * @param run          the slice's figures
+     * @param localHitRate near-cache hits within the slice, or {@code null}
+     * @param redisHitRate Redis hits within the slice, or {@code null}
+     * @param hitRate      requests answered from a cache within the slice, or {@code null}
+     */
+    public record Slice(double endSecond, RunFigures run, Double localHitRate, Double redisHitRate, Double hitRate) {
+    }
 
     /** Copies and validates. */
     public ScenarioResult {
+        slices = slices == null ? List.of() : List.copyOf(slices);
         runs = List.copyOf(runs);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("scenario " + name + " has no runs");

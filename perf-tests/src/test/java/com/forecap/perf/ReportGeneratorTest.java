@@ -66,6 +66,30 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void a_cold_start_is_reported_over_time_and_the_verdicts_judge_the_warm_scenario() throws Exception {
+        wrkRun("realistic", 1, 20_000, 2.0, 6.0, 12.0, 0);
+        wrkRun("cold-start", 1, 900, 40.0, 150.0, 300.0, 0);
+        wrkRun("cold-start", 2, 5_000, 5.0, 20.0, 60.0, 3);
+        String[] redis = {"0 0", "100 900", "4000 1000"};
+        for (int i = 0; i < redis.length; i++) {
+            String[] counts = redis[i].split(" ");
+            Files.writeString(results.resolve("cold-start/metrics-" + i + ".txt"), "cache_hits_total{cache_type=\"redis\"} "
+                    + counts[0] + "\ncache_misses_total{cache_type=\"redis\"} " + counts[1] + "\n");
+        }
+        Files.copy(results.resolve("cold-start/metrics-0.txt"), results.resolve("cold-start/metrics-before.txt"));
+        Files.copy(results.resolve("cold-start/metrics-2.txt"), results.resolve("cold-start/metrics-after.txt"));
+
+        String text = Files.readString(ReportGenerator.generate(results));
+
+        assertThat(text).contains("## Performance Benchmarks for t3.medium (scenario `realistic`)")
+                .contains("| cold-start | wrk | 2 | 2,950 (900-5,000) |")
+                .contains("## cold-start over time")
+                .contains("| 15 s | 900 | 40.00ms | 300.00ms | 900.00ms | 0 of 13,500 | - / 10.0% / 10.0% |")
+                .contains("| 30 s | 5,000 | 5.00ms | 60.00ms | 180.00ms | 3 of 75,000 | - / 97.5% / 97.5% |");
+        assertThat(text.indexOf("| cold-start |")).isLessThan(text.indexOf("| realistic |"));
+    }
+
+    @Test
     void a_slow_erroring_run_needs_optimization_and_k6_summaries_are_included() throws Exception {
         wrkRun("realistic", 1, 400, 60.0, 250.0, 600.0, 40);
         Files.copy(getClass().getResourceAsStream("/sample/k6-summary-load.json"), results.resolve("k6-summary-load.json"));
