@@ -4,7 +4,7 @@
 # checks it from outside through the published ports, the way the guide's Step 3 does, and tears it
 # all down.
 #
-#   bash deploy/test/stack-test.sh            # as root on Debian 12; about 3 min with cached images
+#   bash deploy/test/stack-test.sh     # as root on Debian 12: ~1.5 min with cached images, ~7 min from nothing
 #
 # Public image registries are not reachable from the development machines, so the base images the
 # Dockerfile and the compose file name are built here first, from a Debian bookworm root filesystem
@@ -19,12 +19,13 @@
 #
 # Output: one PASS or FAIL line per check, then a summary. Exit status: 0 when every check passed,
 # 1 on any failure, 77 when Podman cannot be installed or run here (the caller reports a skip).
-# Installs podman, buildah, podman-compose, debootstrap and runc with apt-get when missing and sets
-# /etc/containers/containers.conf for this kind of machine (both idempotent). Every wait has a
-# deadline; a trap removes the containers, the network and the volume on any exit.
+# Installs podman, buildah, podman-compose, debootstrap, runc (and curl, iproute2) with apt-get when
+# missing and sets /etc/containers/containers.conf for this kind of machine (both idempotent). Every
+# wait has a deadline; a trap removes the containers, the network and the volume on any exit.
 #
-# Environment: STACK_TEST_USERS (generated users, default 2000), STACK_TEST_CACHE (default
-# /var/tmp/forecap-stack-test: debootstrap root filesystem while building, the jlink runtime).
+# Environment: STACK_TEST_USERS (generated users, default 2000), STACK_TEST_JDK (default: Temurin 25
+# under /usr/lib/jvm), STACK_TEST_CACHE (default /var/tmp/forecap-stack-test: the root filesystem
+# while it is built, the JDK copy and jlink runtime the Java images are made from, the logs).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -226,8 +227,8 @@ exec 9> /var/lock/forecap-stack-test.lock
 flock -w 600 9 || skip "another stack test held the lock for 10 minutes"
 
 missing=()
-for tool in podman buildah podman-compose debootstrap runc; do
-  command -v "$tool" > /dev/null || missing+=("$tool")
+for tool in podman buildah podman-compose debootstrap runc curl ip:iproute2; do
+  command -v "${tool%%:*}" > /dev/null || missing+=("${tool#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
