@@ -103,6 +103,18 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void the_compose_file_reads_the_same_under_docker_compose_and_podman_compose() throws IOException {
+        String compose = Files.readString(COMPOSE);
+        // podman-compose 1.0 (Debian 12) cuts a nested default such as ${A:-${B}} at the first "}".
+        assertThat(compose).as("nested ${...} defaults").doesNotContainPattern("\\$\\{\\w+:?[-?][^}]*\\$\\{");
+        // ... and leaves ${A:-} (an empty default) in the value as it is: ${A} is the same under both.
+        assertThat(compose).as("empty ${...:-} defaults").doesNotContain(":-}");
+        // Podman in a sandbox that may not raise resource limits fails on any "ulimits" entry.
+        assertThat(compose).as("ulimits entries").doesNotContainPattern("(?m)^\\s+ulimits:");
+        assertThat(ROOT.resolve("deploy/test/stack-test.sh")).isRegularFile();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void services_start_in_order_check_their_health_and_fit_a_t3_medium() throws IOException {
         Map<String, Object> compose = yaml(COMPOSE);
