@@ -5,5 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . bin/java-env.sh
 ./mvnw -B -q -DskipTests package
-# Generational ZGC keeps pauses short while the near cache churns (see perf-tests/results/).
-exec java ${JAVA_OPTS:--XX:+UseZGC} -jar bootstrap/target/forecap.jar "$@"
+# The JVM flags every launcher uses (bin/jvm-options; chosen by measurement, see
+# perf-tests/results/2026-11-29-jvm.md); JAVA_OPTS replaces them.
+# A class-data archive, written at the first exit and reused after (recreated when the jar changes), cuts
+# the JVM's start by about a third.
+exec java ${JAVA_OPTS:-$(cat bin/jvm-options)} -XX:SharedArchiveFile=bootstrap/target/forecap.jsa \
+  -XX:+AutoCreateSharedArchive -jar bootstrap/target/forecap.jar "$@"

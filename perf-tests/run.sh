@@ -19,7 +19,8 @@
 #                                REDIS_HOST=127.0.0.1 REDIS_DB=5)
 #   --users N        users in the data set (default 100000 embedded, 1000000 mysql-redis)
 #   --generate       mysql-redis: create the schema and generate missing users first (resumable)
-#   --warm           mysql-redis: pre-warm Redis with every user before the runs
+#   --warm           mysql-redis: pre-warm Redis with every user before the runs (after cold-start, which
+#                    empties Redis first)
 #   --runs N         measured runs per scenario (default 3); the report gives medians and spread
 #   --duration D     length of one run (default 7s); --warmup D before the runs of a scenario (default 3s)
 #   --jvm-warmup D   realistic load once before the first scenario, so the JIT has compiled the
@@ -92,9 +93,6 @@ else
     java -jar "$JAR" migrate
     java -jar "$JAR" generate-test-data "$USERS"
   fi
-  if [ "$WARM" = 1 ]; then
-    java -jar "$JAR" warm-cache --ids "1-$USERS"
-  fi
 fi
 
 STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -154,6 +152,10 @@ if [[ " ${SCENARIOS[*]} " == *" cold-start "* ]]; then
 fi
 REST=()
 for scenario in "${SCENARIOS[@]}"; do [ "$scenario" = cold-start ] || REST+=("$scenario"); done
+if [ "$WARM" = 1 ] && [ "$MODE" = mysql-redis ] && [ ${#REST[@]} -gt 0 ]; then
+  # after the cold start, which empties Redis first
+  java -jar "$JAR" warm-cache --ids "1-$USERS"
+fi
 
 if [ ${#REST[@]} -gt 0 ]; then
 start_service "$OUT/service.log"

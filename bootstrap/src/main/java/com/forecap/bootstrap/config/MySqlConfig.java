@@ -59,6 +59,18 @@ public final class MySqlConfig {
         return serving(config);
     }
 
+    /**
+     * How long a read may wait for its turn on a connection before it is refused with 503
+     * ({@code forecap.mysql.wait-budget}, default 2 s).
+     *
+     * @param config the root configuration
+     * @return the budget
+     * @throws ConfigurationException when the value is wrong
+     */
+    public static Duration waitBudget(Config config) {
+        return Settings.duration(config.get("forecap.mysql"), "wait-budget", Duration.ofSeconds(2));
+    }
+
     private static MySqlSettings settings(Config mysql, String user, String password) {
         int poolSize = Settings.integer(mysql, "connection-limit", 20, 1, 500);
         Duration connectionTimeout = Settings.duration(mysql, "connection-timeout", Duration.ofSeconds(1));

@@ -87,7 +87,8 @@ public final class ForecapService {
             JacksonRecapJson json = new JacksonRecapJson();
             RecapStore store = switch (settings.store()) {
                 case EMBEDDED -> embedded(settings.embedded(), json);
-                case MYSQL -> cached(config, settings, mysql(MySqlConfig.serving(config), json, metrics, resources), json,
+                case MYSQL -> cached(config, settings, mysql(MySqlConfig.serving(config), MySqlConfig.waitBudget(config),
+                        json, metrics, resources), json,
                         metrics, resources);
             };
             AtomicBoolean draining = new AtomicBoolean();
@@ -114,6 +115,13 @@ public final class ForecapService {
             String description = store.description() + " scheme=" + scheme.name() + " port=" + server.port();
             LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
                     + (System.nanoTime() - began) / 1_000_000 + " ms");
+            if (java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .noneMatch(flag -> flag.startsWith("-Xmx") || flag.startsWith("-XX:MaxHeapSize")
+                            || flag.startsWith("-XX:MaxRAMPercentage"))) {
+                LOG.log(Level.INFO, "the JVM chose its own heap limit (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MB) and collector; the shipped launchers start it with the flags in bin/jvm-options"
+                        + " (see README, Running the jar)");
+            }
             return new RunningService(server, resources, description, draining,
                     Settings.drain(config));
         } catch (RuntimeException e) {
@@ -139,13 +147,13 @@ public final class ForecapService {
                 new HealthIndicator(REDIS, false, ComponentHealth::disabled)), "mode=embedded users=" + store.size());
     }
 
-    private static RecapStore mysql(MySqlSettings settings, JacksonRecapJson json, PrometheusMetrics metrics,
-                                    List<AutoCloseable> resources) {
+    private static RecapStore mysql(MySqlSettings settings, Duration waitBudget, JacksonRecapJson json,
+                                    PrometheusMetrics metrics, List<AutoCloseable> resources) {
         MySqlConnections connections = MySqlConnections.forServing(settings);
         resources.add(connections);
         metrics.databasePool(connections::total, connections::active, connections::idle);
         MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(connections, json,
-                (type, table, nanos) -> metrics.dbQuery(type, table).record(nanos));
+                (type, table, nanos) -> metrics.dbQuery(type, table).record(nanos), waitBudget);
         resources.add(adapter);
         HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
             String failure = connections.ping(HEALTH_TIMEOUT);

@@ -155,11 +155,25 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void every_launcher_starts_the_jvm_with_the_measured_flags() throws IOException {
+        String flags = Files.readString(ROOT.resolve("bin/jvm-options")).strip();
+        assertThat(flags).contains("-Xmx").contains("GC");
+        assertThat(Files.readString(ROOT.resolve("run.sh"))).contains("$(cat bin/jvm-options)");
+        assertThat(Files.readString(ROOT.resolve("perf-tests/run.sh"))).contains("$(cat bin/jvm-options)");
+        assertThat(Files.readString(ROOT.resolve("deploy/Dockerfile"))).contains("ENV JAVA_OPTS=\"" + flags + "\"");
+        assertThat(Files.readString(ROOT.resolve("deploy/docker-compose.production.yml")))
+                .contains("JAVA_OPTS: \"" + flags + "\"");
+        assertThat(Files.readString(ROOT.resolve("deploy/aws/ecs-task-definition.json")))
+                .contains("{ \"name\": \"JAVA_OPTS\", \"value\": \"" + flags + "\" }");
+        assertThat(Files.readString(ROOT.resolve("README.md"))).contains("java " + flags + " -jar bootstrap/target/forecap.jar");
+    }
+
+    @Test
     void the_image_is_multi_stage_non_root_and_health_checked() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("deploy/Dockerfile"));
         assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).isGreaterThanOrEqualTo(2);
         assertThat(dockerfile).contains("eclipse-temurin:25-jre").contains("USER forecap").contains("HEALTHCHECK")
-                .contains("/health/ready").contains("EXPOSE 3000").contains("MaxRAMPercentage");
+                .contains("/health/ready").contains("EXPOSE 3000");
     }
 
     @Test

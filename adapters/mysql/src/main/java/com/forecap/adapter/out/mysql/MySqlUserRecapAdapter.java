@@ -27,7 +27,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
  * {@link RecapUnavailableException}; malformed rows become {@link IllegalStateException}.
  *
  * <p>Reads are admitted by waiting time ({@link WaitBudget}): a read waits its turn for a connection up to
- * the pool's connection timeout and is refused (503) only when it cannot start within it, at once when its
+ * the wait budget and is refused (503) only when it cannot start within it, at once when its
  * predicted wait already exceeds it. A circuit breaker turns a database
  * that fails or stalls into immediate refusals until a probe succeeds, so that requests for users no
  * cache holds get a fast 503 while cached users keep being served.
@@ -46,13 +46,26 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
     private final MalformedListLog malformedLists = new MalformedListLog();
 
     /**
-     * Creates the adapter over a pool.
+     * Creates the adapter over a pool; a read waits for its turn at most the pool's connection timeout.
      *
      * @param connections the pool
      * @param json        the JSON codec
      * @param observer    receives query durations
      */
     public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, QueryObserver observer) {
+        this(connections, json, observer, connections.settings().connectionTimeout());
+    }
+
+    /**
+     * Creates the adapter over a pool with a wait budget of its own.
+     *
+     * @param connections the pool
+     * @param json        the JSON codec
+     * @param observer    receives query durations
+     * @param waitBudget  longest wait of a read for its turn on a connection
+     */
+    public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, QueryObserver observer,
+                                 Duration waitBudget) {
         Objects.requireNonNull(connections, "connections");
         this.json = Objects.requireNonNull(json, "json");
         this.observer = Objects.requireNonNull(observer, "observer");
@@ -63,7 +76,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
                 throw new DbClientException(MySqlException.explain(connections.settings(), "connect", e).getMessage(), e);
             }
         };
-        this.admission = new WaitBudget(connections.settings().poolSize(), connections.settings().connectionTimeout());
+        this.admission = new WaitBudget(connections.settings().poolSize(), waitBudget);
         this.breaker = CircuitBreaker.of("mysql", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
