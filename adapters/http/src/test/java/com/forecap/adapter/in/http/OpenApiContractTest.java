@@ -89,11 +89,7 @@ class OpenApiContractTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        server.directHandlers(handlers -> {
-            for (var type : io.helidon.http.DirectHandler.EventType.values()) {
-                handlers.addHandler(type, new JsonDirectHandler());
-            }
-        });
+        TestServers.jsonDirectHandlers(server);
     }
 
     @SetUpRoute

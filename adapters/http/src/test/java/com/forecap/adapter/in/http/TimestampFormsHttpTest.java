@@ -69,11 +69,7 @@ class TimestampFormsHttpTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        server.directHandlers(handlers -> {
-            for (var type : io.helidon.http.DirectHandler.EventType.values()) {
-                handlers.addHandler(type, new JsonDirectHandler());
-            }
-        });
+        TestServers.jsonDirectHandlers(server);
     }
 
     @SetUpRoute
