@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
 
 import com.forecap.application.port.out.LoadUserRecapPort;
@@ -31,8 +30,23 @@ public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
 
     private final LoadUserRecapPort store;
     private final RecordCacheMetricsPort metrics;
-    private final ConcurrentMap<Long, CompletableFuture<Optional<EncodedRecap>>> entries;
-    private final AsyncCache<Long, Optional<EncodedRecap>> cache;
+    private final ConcurrentMap<Long, CompletableFuture<Loaded>> entries;
+    private final AsyncCache<Long, Loaded> cache;
+
+    /**
+     * What a load ended in. A failure is handed to the waiting requests as a value, not as an
+     * exceptionally completed future: Caffeine logs every exceptional completion, which under overload
+     * would be a log line per refused request.
+     */
+    private record Loaded(Optional<EncodedRecap> recap, RuntimeException failure) {
+
+        Optional<EncodedRecap> get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return recap;
+        }
+    }
 
     /**
      * Creates the near cache.
@@ -50,7 +64,8 @@ public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
         }
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Long id, Optional<EncodedRecap> recap) -> ENTRY_OVERHEAD + recap.map(EncodedRecap::length).orElse(0))
+                .weigher((Long id, Loaded loaded) -> ENTRY_OVERHEAD + (loaded.recap() == null ? 0
+                        : loaded.recap().map(EncodedRecap::length).orElse(0)))
                 .expireAfterWrite(ttl)
                 .executor(Runnable::run)
                 .buildAsync();
@@ -60,9 +75,9 @@ public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
         Long key = userId.value();
-        CompletableFuture<Optional<EncodedRecap>> existing = entries.get(key);
+        CompletableFuture<Loaded> existing = entries.get(key);
         if (existing == null) {
-            CompletableFuture<Optional<EncodedRecap>> mine = new CompletableFuture<>();
+            CompletableFuture<Loaded> mine = new CompletableFuture<>();
             existing = entries.putIfAbsent(key, mine);
             if (existing == null) {
                 metrics.miss(CACHE_TYPE);
@@ -70,25 +85,18 @@ public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
             }
         }
         metrics.hit(CACHE_TYPE);
-        try {
-            return existing.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        return existing.join().get();
     }
 
-    private Optional<EncodedRecap> load(UserId userId, CompletableFuture<Optional<EncodedRecap>> pending) {
+    private Optional<EncodedRecap> load(UserId userId, CompletableFuture<Loaded> pending) {
         long start = System.nanoTime();
         try {
             Optional<EncodedRecap> recap = store.loadUserRecap(userId);
-            pending.complete(recap);
+            pending.complete(new Loaded(recap, null));
             return recap;
         } catch (RuntimeException e) {
             entries.remove(userId.value(), pending);
-            pending.completeExceptionally(e);
+            pending.complete(new Loaded(null, e));
             throw e;
         } finally {
             metrics.operation("load", CACHE_TYPE, System.nanoTime() - start);

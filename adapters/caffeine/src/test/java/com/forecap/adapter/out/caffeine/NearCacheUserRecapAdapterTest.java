@@ -120,4 +120,58 @@ class NearCacheUserRecapAdapterTest {
         assertThat(cache.loadUserRecap(UserId.of(3))).isPresent();
         assertThat(calls.get()).isEqualTo(2);
     }
+
+    @Test
+    void failed_loads_reach_every_waiting_request_and_log_nothing() throws Exception {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        List<java.util.logging.LogRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        root.addHandler(capture);
+        CountDownLatch release = new CountDownLatch(1);
+        LoadUserRecapPort refusing = userId -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new RecapUnavailableException("MySQL is saturated", null);
+        };
+        NearCacheUserRecapAdapter cache = new NearCacheUserRecapAdapter(refusing, 1 << 20, Duration.ofMinutes(1), metrics);
+        List<Future<String>> outcomes = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 200; i++) {
+                long id = 1 + i % 20;
+                outcomes.add(threads.submit(() -> {
+                    try {
+                        cache.loadUserRecap(UserId.of(id));
+                        return "served";
+                    } catch (RecapUnavailableException e) {
+                        return e.getMessage();
+                    }
+                }));
+            }
+            Thread.sleep(100);
+            release.countDown();
+            for (Future<String> outcome : outcomes) {
+                assertThat(outcome.get()).isEqualTo("MySQL is saturated");
+            }
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(records).as("log records while 200 requests were refused").isEmpty();
+        assertThat(cache.size()).as("failures are not cached").isZero();
+    }
 }
