@@ -124,6 +124,10 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
         Object locked = call("lock", () -> redis.set(lock, token, SetParams.setParams().nx().px(settings.lockTtl().toMillis())));
         if ("OK".equals(locked) || locked == UNAVAILABLE) {
             try {
+                Optional<EncodedRecap> already = locked == UNAVAILABLE ? Optional.empty() : storedMeanwhile(key);
+                if (already.isPresent()) {
+                    return already;
+                }
                 Optional<EncodedRecap> loaded = store.loadUserRecap(userId);
                 if (locked != UNAVAILABLE) {
                     loaded.ifPresent(recap -> call("set", () -> redis.set(key, codec.encode(recap),
@@ -151,6 +155,15 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
             }
         }
         return store.loadUserRecap(userId);
+    }
+
+    /**
+     * The entry written by the lock's previous holder between this request's miss and its taking the
+     * lock (the holder released it just before), so that the store is not read twice.
+     */
+    private Optional<EncodedRecap> storedMeanwhile(byte[] key) {
+        Object value = call("get", () -> orAbsent(redis.get(key)));
+        return value instanceof byte[] bytes ? Optional.ofNullable(codec.decode(bytes)) : Optional.empty();
     }
 
     /**
