@@ -225,7 +225,12 @@ public final class ForecapService {
         StringBuilder description = new StringBuilder(store.description());
         Optional<RedisSettings> redis = CacheConfig.redis(config);
         if (redis.isPresent()) {
-            RedisConnections connections = RedisConnections.create(redis.get());
+            RedisConnections connections;
+            try {
+                connections = RedisConnections.create(redis.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("forecap.redis.tls-ca-file (REDIS_TLS_CA_FILE): " + e.getMessage());
+            }
             resources.add(connections);
             ZstdRecapCodec codec = CacheCodecs.trained(json, settings.embedded().seed());
             RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(connections, port, codec, metrics);

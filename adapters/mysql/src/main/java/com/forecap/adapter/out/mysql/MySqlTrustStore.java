@@ -34,7 +34,8 @@ final class MySqlTrustStore {
         try (InputStream in = Files.newInputStream(pemFile)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("no certificate in " + pemFile);
+                throw new IllegalArgumentException("cannot read the MySQL TLS certificate authorities from " + pemFile
+                        + ": no PEM certificate in it");
             }
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);

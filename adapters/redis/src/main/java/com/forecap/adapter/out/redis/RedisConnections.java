@@ -113,7 +113,8 @@ public final class RedisConnections implements AutoCloseable {
         try (InputStream in = Files.newInputStream(pemFile)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("no certificate in " + pemFile);
+                throw new IllegalArgumentException("cannot read the Redis TLS certificate authorities from " + pemFile
+                        + ": no PEM certificate in it");
             }
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
