@@ -1,5 +1,6 @@
 package com.forecap.bootstrap.scale;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,10 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
 import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.bootstrap.JarProcess;
+import com.forecap.bootstrap.SignedClient;
+import com.forecap.bootstrap.config.ConfigLoader;
+import com.forecap.bootstrap.wiring.ForecapService;
+import com.forecap.bootstrap.wiring.RunningService;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +175,54 @@ class RedisClusterIT {
 
     @Test
     @Order(4)
+    void the_service_and_warm_cache_run_against_the_cluster_as_the_acl_user() throws Exception {
+        for (String node : cluster.nodes()) {
+            try (Jedis jedis = new Jedis(HostAndPort.from(node))) {
+                jedis.aclSetUser("forecap", (RedisTlsAclIT.ACL_RULE + " >cluster-pw").split(" "));
+                jedis.aclLogReset();
+            }
+        }
+        ScratchDatabase database = ScratchDatabase.named();
+        try {
+            database.withUsers(300);
+            Map<String, String> environment = database.environment();
+            environment.put("REDIS_CLUSTER", "true");
+            environment.put("REDIS_NODES", String.join(",", cluster.nodes().subList(0, 2)));
+            environment.put("REDIS_USERNAME", "forecap");
+            environment.put("REDIS_PASSWORD", "cluster-pw");
+            try (JarProcess warm = JarProcess.start(environment, "warm-cache", "--ids", "1-200", "--batch", "64")) {
+                assertThat(warm.awaitExit(Duration.ofSeconds(120))).as(warm.output()).isZero();
+                assertThat(warm.output()).contains("cached 200 recaps");
+            }
+            for (long id = 1; id <= 200; id++) {
+                assertThat(admin.exists("user:recap:" + id)).as("user " + id + " warmed").isTrue();
+            }
+            RunningService service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0",
+                    "server.host", "127.0.0.1", "forecap.cache.local.enabled", "false")));
+            try {
+                SignedClient client = new SignedClient(service.port());
+                for (long id = 1; id <= 300; id++) {
+                    assertThat(client.recap(id).statusCode()).isEqualTo(200);
+                }
+                assertThat(admin.exists("user:recap:250")).as("a miss is written to the cluster").isTrue();
+                String health = client.get("/health").body();
+                assertThat(health).contains("\"mode\":\"cluster\"").contains("CLOSED");
+                assertThat(health.replaceAll(".*\"redis\":\\{", "")).doesNotStartWith("\"status\":\"DOWN\"");
+            } finally {
+                service.close();
+            }
+        } finally {
+            database.close();
+        }
+        for (String node : cluster.nodes()) {
+            try (Jedis jedis = new Jedis(HostAndPort.from(node))) {
+                assertThat(jedis.aclLog()).as("commands the ACL refused on " + node).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void a_master_killed_under_load_fails_no_request_and_caching_resumes() throws Exception {
         RecapFixtures.CountingStore store = new RecapFixtures.CountingStore();
         RedisCachingUserRecapAdapter cache = instance(store);
