@@ -159,10 +159,11 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
 
     /**
      * The entry written by the lock's previous holder between this request's miss and its taking the
-     * lock (the holder released it just before), so that the store is not read twice.
+     * lock (the holder released it just before), so that the store is not read twice. Timed as
+     * operation {@code recheck}.
      */
     private Optional<EncodedRecap> storedMeanwhile(byte[] key) {
-        Object value = call("get", () -> orAbsent(redis.get(key)));
+        Object value = call("recheck", () -> orAbsent(redis.get(key)));
         return value instanceof byte[] bytes ? Optional.ofNullable(codec.decode(bytes)) : Optional.empty();
     }
 
