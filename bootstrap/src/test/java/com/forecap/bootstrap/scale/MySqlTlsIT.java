@@ -70,7 +70,7 @@ class MySqlTlsIT {
 
     private static int status(Map<String, String> environment, long user) throws Exception {
         RunningService service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0",
-                "server.host", "127.0.0.1", "forecap.mysql.connection-limit", "2")));
+                "server.host", "127.0.0.1", "forecap.mysql.connection-limit", "2", "forecap.mysql.connection-timeout", "PT5S")));
         try {
             return new SignedClient(service.port()).recap(user).statusCode();
         } finally {
@@ -119,7 +119,8 @@ class MySqlTlsIT {
         environment.put("MYSQL_URL", "jdbc:mysql://localhost:" + server.port() + "/forecap_db?sslMode=VERIFY_IDENTITY");
         environment.put("PORT", Integer.toString(port));
         environment.put("HOST", "127.0.0.1");
-        environment.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + cacerts + " -Djavax.net.ssl.trustStorePassword=changeit");
+        environment.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + cacerts + " -Djavax.net.ssl.trustStorePassword=changeit"
+                + " -Dforecap.mysql.connection-timeout=PT5S");
         try (JarProcess jar = JarProcess.start(environment)) {
             jar.awaitLine("Forecap recap service started", Duration.ofSeconds(60));
             assertThat(new SignedClient(port).recap(44).statusCode()).isEqualTo(200);

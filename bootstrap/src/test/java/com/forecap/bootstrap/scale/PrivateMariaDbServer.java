@@ -112,7 +112,7 @@ final class PrivateMariaDbServer implements AutoCloseable {
      * @throws SQLException when the server does not accept it
      */
     Connection admin() throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/?connectTimeout=1000&allowPublicKeyRetrieval=true&"
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/?connectTimeout=10000&allowPublicKeyRetrieval=true&"
                 + adminOptions, "root", "");
     }
 

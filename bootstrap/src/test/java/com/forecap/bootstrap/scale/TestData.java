@@ -29,7 +29,7 @@ final class TestData {
      * @return the tools' settings used
      */
     static MySqlSettings migrateAndGenerate(Map<String, String> environment, int users) {
-        MySqlSettings tools = MySqlConfig.tools(ConfigLoader.load(environment, Map.of()));
+        MySqlSettings tools = MySqlConfig.tools(ConfigLoader.load(environment, Map.of("forecap.mysql.connection-timeout", "PT15S")));
         new MySqlSchema(tools).migrate();
         try (MySqlConnections connections = MySqlConnections.forTools(tools, 3)) {
             new GenerateTestDataService(new MySqlTestDataStore(connections, new JacksonRecapJson()),
