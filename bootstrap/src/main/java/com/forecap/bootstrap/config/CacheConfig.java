@@ -69,7 +69,9 @@ public final class CacheConfig {
                     Settings.duration(redis, "ttl", Duration.ofHours(1)),
                     Settings.duration(redis, "lock-ttl", Duration.ofSeconds(10)),
                     Settings.duration(redis, "lock-wait", Duration.ofMillis(500)),
-                    Settings.duration(redis, "breaker-open-for", Duration.ofSeconds(5))));
+                    Settings.duration(redis, "breaker-open-for", Duration.ofSeconds(5)),
+                    Settings.optionalText(redis, "tls-ca-file").orElse(null),
+                    redis.get("tls-verify-hostname").asBoolean().orElse(true)));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("forecap.redis: " + e.getMessage());
         }

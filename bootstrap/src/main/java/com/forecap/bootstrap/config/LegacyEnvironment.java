@@ -54,6 +54,10 @@ public final class LegacyEnvironment {
         names.put("MYSQL_PASSWORD", "forecap.mysql.password");
         names.put("MYSQL_CONNECTION_LIMIT", "forecap.mysql.connection-limit");
         names.put("MYSQL_SSL_MODE", "forecap.mysql.ssl-mode");
+        names.put("MYSQL_SSL_CA", "forecap.mysql.ssl-ca");
+        names.put("MYSQL_READER_URL", "forecap.mysql.reader-url");
+        names.put("MYSQL_READER_HOST", "forecap.mysql.reader-host");
+        names.put("MYSQL_READER_PORT", "forecap.mysql.reader-port");
         names.put("MYSQL_TOOLS_USER", "forecap.mysql.tools-user");
         names.put("MYSQL_TOOLS_PASSWORD", "forecap.mysql.tools-password");
         names.put("REDIS_HOST", "forecap.redis.host");
@@ -61,6 +65,8 @@ public final class LegacyEnvironment {
         names.put("REDIS_PASSWORD", "forecap.redis.password");
         names.put("REDIS_USERNAME", "forecap.redis.user");
         names.put("REDIS_TLS", "forecap.redis.tls");
+        names.put("REDIS_TLS_CA_FILE", "forecap.redis.tls-ca-file");
+        names.put("REDIS_TLS_VERIFY_HOSTNAME", "forecap.redis.tls-verify-hostname");
         names.put("REDIS_CLUSTER", "forecap.redis.cluster");
         names.put("REDIS_NODES", "forecap.redis.nodes");
         names.put("REDIS_DB", "forecap.redis.database");

@@ -71,23 +71,74 @@ public final class MySqlConfig {
         return Settings.duration(config.get("forecap.mysql"), "wait-budget", Duration.ofSeconds(2));
     }
 
+    /**
+     * Settings for the service's reads from a read replica ({@code forecap.mysql.reader-url}, or
+     * {@code reader-host} with the writer's port, database and TLS mode), when one is configured. The
+     * tools never use it: they write, and read what they wrote, on the writer.
+     *
+     * @param config the root configuration
+     * @return the reader's settings, with the serving credentials, or empty
+     * @throws ConfigurationException when a value is wrong
+     */
+    public static Optional<MySqlSettings> reader(Config config) {
+        Config mysql = config.get("forecap.mysql");
+        Optional<String> url = Settings.optionalText(mysql, "reader-url");
+        Optional<String> host = Settings.optionalText(mysql, "reader-host");
+        if (url.isEmpty() && host.isEmpty()) {
+            return Optional.empty();
+        }
+        if (url.isPresent() && host.isPresent()) {
+            throw new ConfigurationException("set forecap.mysql.reader-url or forecap.mysql.reader-host, not both");
+        }
+        MySqlSettings writer = settings(mysql, Settings.text(mysql, "user", "forecap_user"),
+                mysql.get("password").asString().orElse(""), false);
+        try {
+            MySqlSettings reader;
+            if (url.isPresent()) {
+                reader = writer.atUrl(url.get());
+            } else {
+                MySqlSettings hosted = MySqlSettings.of(host.get(), Settings.integer(mysql, "reader-port",
+                        Settings.integer(mysql, "port", 3306, 1, 65_535), 1, 65_535), writer.database(), sslMode(mysql),
+                        writer.user(), writer.password(), writer.poolSize(), writer.connectionTimeout(), writer.queryTimeout());
+                reader = hosted;
+            }
+            return Optional.of(trusting(mysql, reader));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("forecap.mysql: " + e.getMessage());
+        }
+    }
+
+    private static MySqlSettings trusting(Config mysql, MySqlSettings settings) {
+        Optional<String> ca = Settings.optionalText(mysql, "ssl-ca");
+        return ca.isPresent() ? settings.withTrustedCertificates(java.nio.file.Path.of(ca.get())) : settings;
+    }
+
+    private static String sslMode(Config mysql) {
+        String fallback = Settings.optionalText(mysql, "ssl-ca").isPresent() ? "VERIFY_IDENTITY" : "PREFERRED";
+        String sslMode = Settings.text(mysql, "ssl-mode", fallback).toUpperCase(Locale.ROOT);
+        if (!SSL_MODES.contains(sslMode)) {
+            throw new ConfigurationException(Settings.name(mysql, "ssl-mode") + " must be one of " + SSL_MODES
+                    + ", was '" + sslMode + "'");
+        }
+        return sslMode;
+    }
+
     private static MySqlSettings settings(Config mysql, String user, String password) {
+        return settings(mysql, user, password, true);
+    }
+
+    private static MySqlSettings settings(Config mysql, String user, String password, boolean trust) {
         int poolSize = Settings.integer(mysql, "connection-limit", 20, 1, 500);
         Duration connectionTimeout = Settings.duration(mysql, "connection-timeout", Duration.ofSeconds(1));
         Duration queryTimeout = Settings.duration(mysql, "query-timeout", Duration.ofSeconds(5));
         try {
             Optional<String> url = Settings.optionalText(mysql, "url");
-            if (url.isPresent()) {
-                return MySqlSettings.ofUrl(url.get(), user, password, poolSize, connectionTimeout, queryTimeout);
-            }
-            String sslMode = Settings.text(mysql, "ssl-mode", "PREFERRED").toUpperCase(Locale.ROOT);
-            if (!SSL_MODES.contains(sslMode)) {
-                throw new ConfigurationException(Settings.name(mysql, "ssl-mode") + " must be one of " + SSL_MODES
-                        + ", was '" + sslMode + "'");
-            }
-            return MySqlSettings.of(Settings.text(mysql, "host", TOOLS_DEFAULT_HOST),
-                    Settings.integer(mysql, "port", 3306, 1, 65_535), Settings.text(mysql, "database", "forecap_db"),
-                    sslMode, user, password, poolSize, connectionTimeout, queryTimeout);
+            MySqlSettings settings = url.isPresent()
+                    ? MySqlSettings.ofUrl(url.get(), user, password, poolSize, connectionTimeout, queryTimeout)
+                    : MySqlSettings.of(Settings.text(mysql, "host", TOOLS_DEFAULT_HOST),
+                            Settings.integer(mysql, "port", 3306, 1, 65_535), Settings.text(mysql, "database", "forecap_db"),
+                            sslMode(mysql), user, password, poolSize, connectionTimeout, queryTimeout);
+            return trust ? trusting(mysql, settings) : settings;
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("forecap.mysql: " + e.getMessage());
         }

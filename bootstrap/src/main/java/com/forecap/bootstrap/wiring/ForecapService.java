@@ -35,6 +35,7 @@ import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
 import com.forecap.adapter.out.mysql.MySqlConnections;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.mysql.MySqlUserRecapAdapter;
+import com.forecap.adapter.out.mysql.ReplicaFallbackUserRecapAdapter;
 import com.forecap.adapter.out.prometheus.PrometheusMetrics;
 import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
 import com.forecap.adapter.out.redis.RedisConnections;
@@ -87,8 +88,8 @@ public final class ForecapService {
             JacksonRecapJson json = new JacksonRecapJson();
             RecapStore store = switch (settings.store()) {
                 case EMBEDDED -> embedded(settings.embedded(), json);
-                case MYSQL -> cached(config, settings, mysql(MySqlConfig.serving(config), MySqlConfig.waitBudget(config),
-                        json, metrics, resources), json,
+                case MYSQL -> cached(config, settings, mysql(MySqlConfig.serving(config), MySqlConfig.reader(config),
+                        MySqlConfig.waitBudget(config), json, metrics, resources), json,
                         metrics, resources);
             };
             AtomicBoolean draining = new AtomicBoolean();
@@ -147,8 +148,11 @@ public final class ForecapService {
                 new HealthIndicator(REDIS, false, ComponentHealth::disabled)), "mode=embedded users=" + store.size());
     }
 
-    private static RecapStore mysql(MySqlSettings settings, Duration waitBudget, JacksonRecapJson json,
-                                    PrometheusMetrics metrics, List<AutoCloseable> resources) {
+    private static RecapStore mysql(MySqlSettings settings, Optional<MySqlSettings> reader, Duration waitBudget,
+                                    JacksonRecapJson json, PrometheusMetrics metrics, List<AutoCloseable> resources) {
+        if (reader.isPresent()) {
+            return withReader(settings, reader.get(), waitBudget, json, metrics, resources);
+        }
         MySqlConnections connections = MySqlConnections.forServing(settings);
         resources.add(connections);
         metrics.databasePool(connections::total, connections::active, connections::idle);
@@ -177,6 +181,51 @@ public final class ForecapService {
     }
 
     /**
+     * Reads from a read replica, falling back to the writer while the replica cannot answer; ready while
+     * either answers.
+     */
+    private static RecapStore withReader(MySqlSettings writer, MySqlSettings reader, Duration waitBudget,
+                                         JacksonRecapJson json, PrometheusMetrics metrics,
+                                         List<AutoCloseable> resources) {
+        MySqlConnections readerConnections = MySqlConnections.forServing(reader);
+        resources.add(readerConnections);
+        MySqlConnections writerConnections = MySqlConnections.forFallback(writer);
+        resources.add(writerConnections);
+        metrics.databasePool(() -> readerConnections.total() + writerConnections.total(),
+                () -> readerConnections.active() + writerConnections.active(),
+                () -> readerConnections.idle() + writerConnections.idle());
+        MySqlUserRecapAdapter fromReader = new MySqlUserRecapAdapter(readerConnections, json,
+                (type, table, nanos) -> metrics.dbQuery(type, table).record(nanos), waitBudget);
+        resources.add(fromReader);
+        MySqlUserRecapAdapter fromWriter = new MySqlUserRecapAdapter(writerConnections, json,
+                (type, table, nanos) -> metrics.dbQuery(type, table).record(nanos), waitBudget);
+        resources.add(fromWriter);
+        HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
+            String readerFailure = readerConnections.ping(HEALTH_TIMEOUT);
+            String writerFailure = readerFailure == null ? null : writerConnections.ping(HEALTH_TIMEOUT);
+            if (readerFailure != null && writerFailure != null) {
+                return ComponentHealth.down("reader: " + readerFailure + "; writer: " + writerFailure);
+            }
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("type", "mysql");
+            details.put("server", writer.server());
+            details.put("reader", reader.server());
+            details.put("reading_from", readerFailure == null ? "reader" : "writer");
+            details.put("database", writer.database());
+            details.put("pool", readerConnections.active() + " active / " + readerConnections.total() + " open");
+            details.put("circuit", fromReader.circuitState());
+            return ComponentHealth.up(details);
+        });
+        String failure = readerConnections.ping(HEALTH_TIMEOUT);
+        if (failure != null) {
+            LOG.log(Level.WARNING, "the MySQL reader is not answering yet, reading from the writer: " + failure);
+        }
+        return new RecapStore(new ReplicaFallbackUserRecapAdapter(fromReader, fromWriter), List.of(health),
+                "mode=mysql server=" + writer.server() + " reader=" + reader.server() + " database=" + writer.database()
+                        + " pool=" + reader.poolSize());
+    }
+
+    /**
      * Puts the caches in front of a store: Redis when configured (cache-aside, lock, circuit breaker),
      * then the near cache in the JVM (single-flight) when enabled.
      */
@@ -187,7 +236,12 @@ public final class ForecapService {
         StringBuilder description = new StringBuilder(store.description());
         Optional<RedisSettings> redis = CacheConfig.redis(config);
         if (redis.isPresent()) {
-            RedisConnections connections = RedisConnections.create(redis.get());
+            RedisConnections connections;
+            try {
+                connections = RedisConnections.create(redis.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("forecap.redis.tls-ca-file (REDIS_TLS_CA_FILE): " + e.getMessage());
+            }
             resources.add(connections);
             ZstdRecapCodec codec = CacheCodecs.trained(json, settings.embedded().seed());
             RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(connections, port, codec, metrics);

@@ -43,6 +43,24 @@ public final class MySqlConnections implements AutoCloseable {
     }
 
     /**
+     * A pool for serving that stays small until it is used: the writer's pool behind a read replica,
+     * which serves only while the replica cannot.
+     *
+     * @param settings where and how
+     * @return the pool
+     */
+    public static MySqlConnections forFallback(MySqlSettings settings) {
+        HikariConfig config = base(settings, "forecap-fallback");
+        config.setMinimumIdle(1);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("useServerPrepStmts", "true");
+        config.addDataSourceProperty("cachePrepStmts", "true");
+        config.addDataSourceProperty("prepStmtCacheSize", "32");
+        config.addDataSourceProperty("cacheResultSetMetadata", "true");
+        return new MySqlConnections(new HikariDataSource(config), settings);
+    }
+
+    /**
      * A small pool for tools (generator, verify, migrate): it fails at once when the server cannot be
      * reached or refuses the credentials, and allows streaming {@code LOAD DATA LOCAL}.
      *

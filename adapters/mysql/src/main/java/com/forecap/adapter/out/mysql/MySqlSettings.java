@@ -93,6 +93,34 @@ public record MySqlSettings(String jdbcUrl, String database, String user, String
     }
 
     /**
+     * The same settings trusting only the certificate authorities of a PEM file (e.g. the RDS bundle)
+     * for the server's certificate: they are written to a PKCS#12 trust store in the temporary
+     * directory, which Connector/J reads ({@code trustCertificateKeyStoreUrl}). The URL's
+     * {@code sslMode} decides what is checked ({@code VERIFY_IDENTITY}: chain and host name).
+     *
+     * @param pemFile the certificate authorities, one or more PEM certificates
+     * @return the settings
+     * @throws IllegalArgumentException when the file cannot be read or holds no certificate
+     */
+    public MySqlSettings withTrustedCertificates(java.nio.file.Path pemFile) {
+        java.nio.file.Path store = MySqlTrustStore.fromPem(pemFile);
+        String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "trustCertificateKeyStoreUrl=" + store.toUri()
+                + "&trustCertificateKeyStoreType=PKCS12&trustCertificateKeyStorePassword=" + MySqlTrustStore.PASSWORD
+                + "&fallbackToSystemTrustStore=false";
+        return new MySqlSettings(url, database, user, password, poolSize, connectionTimeout, queryTimeout);
+    }
+
+    /**
+     * Other settings on the same database, credentials and bounds, at another server (a read replica).
+     *
+     * @param otherUrl the other server's URL
+     * @return the settings
+     */
+    public MySqlSettings atUrl(String otherUrl) {
+        return ofUrl(otherUrl, user, password, poolSize, connectionTimeout, queryTimeout);
+    }
+
+    /**
      * The server part of the URL, for messages.
      *
      * @return e.g. {@code db:3306}
@@ -104,7 +132,8 @@ public record MySqlSettings(String jdbcUrl, String database, String user, String
 
     @Override
     public String toString() {
-        return "MySqlSettings[url=" + jdbcUrl + ", user=" + user + ", password=(" + (password.isEmpty() ? "empty" : "set")
+        return "MySqlSettings[url=" + jdbcUrl.replaceAll("&trustCertificateKeyStore.*?(?=&fallback)", "")
+                + ", user=" + user + ", password=(" + (password.isEmpty() ? "empty" : "set")
                 + "), poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout + ", queryTimeout=" + queryTimeout + "]";
     }
 }

@@ -58,6 +58,13 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
      * wake-up expiry, then entry and TTL when there is an entry. Standalone Redis only: in a cluster the
      * three keys (fixed by the contract, no hash tag) live in different slots.
      */
+    /**
+     * Takes the lock and, when taken, reads the entry in the same round trip (the lock's previous holder
+     * may have written it just before releasing). KEYS: entry, lock; ARGV: token, lock expiry. Answers
+     * {@code [1, entry or nil]} when taken, {@code [0]} when another instance holds it. Standalone only.
+     */
+    private static final byte[] LOCK = ("if redis.call('set', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then "
+            + "return {1, redis.call('get', KEYS[1])} else return {0} end").getBytes(StandardCharsets.UTF_8);
     private static final byte[] FINISH = ("if #ARGV > 2 then redis.call('set', KEYS[1], ARGV[3], 'PX', ARGV[4]) end; "
             + "if redis.call('get', KEYS[2]) == ARGV[1] then redis.call('del', KEYS[2]) end; "
             + "redis.call('rpush', KEYS[3], '1'); return redis.call('pexpire', KEYS[3], ARGV[2])")
@@ -132,11 +139,33 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
         byte[] lock = key(userId, ":lock");
         byte[] ready = key(userId, ":ready");
         byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-        Object locked = call("lock", () -> redis.set(lock, token, SetParams.setParams().nx().px(settings.lockTtl().toMillis())));
+        Optional<EncodedRecap> already = Optional.empty();
+        Object locked;
+        if (!settings.cluster()) {
+            Object reply = call("lock", () -> redis.eval(LOCK, List.of(key, lock), List.of(token, notifyMillis)));
+            if (reply instanceof List<?> answer && !answer.isEmpty()) {
+                locked = Long.valueOf(1).equals(answer.get(0)) ? "OK" : null;
+                if (answer.size() > 1 && answer.get(1) instanceof byte[] value) {
+                    already = Optional.ofNullable(codec.decode(value));
+                }
+            } else {
+                locked = UNAVAILABLE;
+            }
+        } else {
+            locked = call("lock", () -> redis.set(lock, token, SetParams.setParams().nx().px(settings.lockTtl().toMillis())));
+            if ("OK".equals(locked)) {
+                already = storedMeanwhile(key);
+            }
+        }
         if (locked == UNAVAILABLE) {
             return store.loadUserRecap(userId);
         }
         if ("OK".equals(locked)) {
+            // the lock's previous holder may have written the entry between this request's miss and now
+            if (already.isPresent()) {
+                finish(key, lock, ready, token, Optional.empty());
+                return already;
+            }
             Optional<EncodedRecap> loaded = Optional.empty();
             try {
                 loaded = store.loadUserRecap(userId);
@@ -176,6 +205,16 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
         }
         call("unlock", () -> redis.eval(RELEASE, List.of(lock), List.of(token)));
         call("notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
+    }
+
+    /**
+     * The entry written by the lock's previous holder between this request's miss and its taking the
+     * lock (the holder released it just before), so that the store is not read twice. Timed as
+     * operation {@code recheck}. In a cluster only: standalone, the lock script reads it.
+     */
+    private Optional<EncodedRecap> storedMeanwhile(byte[] key) {
+        Object value = call("recheck", () -> orAbsent(redis.get(key)));
+        return value instanceof byte[] bytes ? Optional.ofNullable(codec.decode(bytes)) : Optional.empty();
     }
 
     /**

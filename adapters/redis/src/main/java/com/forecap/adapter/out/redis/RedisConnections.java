@@ -1,8 +1,21 @@
 package com.forecap.adapter.out.redis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -11,12 +24,21 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
  * A pooled jedis client for one server or a cluster, with TLS and ACL/AUTH as configured and every
  * wait bounded, plus a bounded health check.
  */
 public final class RedisConnections implements AutoCloseable {
+
+    /** Tries of one command in a cluster (following MOVED/ASK, or after a node failed). */
+    private static final int CLUSTER_ATTEMPTS = 3;
+    /**
+     * How often the cluster client re-reads the slot map, besides after MOVED answers and failures: a
+     * failover or a resharding is seen within this even by the batched GETs, which bypass the retries.
+     */
+    private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(5);
 
     private final UnifiedJedis client;
     private final RedisSettings settings;
@@ -40,6 +62,16 @@ public final class RedisConnections implements AutoCloseable {
                         settings.lockWait().toMillis() + settings.operationTimeout().toMillis()))
                 .ssl(settings.tls())
                 .clientName("forecap");
+        if (settings.tls()) {
+            if (settings.tlsCaFile() != null && !settings.tlsCaFile().isBlank()) {
+                config.sslSocketFactory(trusting(Path.of(settings.tlsCaFile())).getSocketFactory());
+            }
+            if (settings.tlsVerifyHostname()) {
+                SSLParameters parameters = new SSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                config.sslParameters(parameters);
+            }
+        }
         if (settings.user() != null && !settings.user().isBlank()) {
             config.user(settings.user());
         }
@@ -63,9 +95,42 @@ public final class RedisConnections implements AutoCloseable {
             nodes.add(HostAndPort.from(node));
         }
         UnifiedJedis client = settings.cluster()
-                ? new JedisCluster(nodes, clientConfig, 3, pool)
+                ? new ClusterClient(new ClusterConnectionProvider(nodes, clientConfig, pool, TOPOLOGY_REFRESH),
+                        Duration.ofMillis(settings.operationTimeout().toMillis() * CLUSTER_ATTEMPTS))
                 : new JedisPooled(pool, nodes.iterator().next(), clientConfig);
         return new RedisConnections(client, settings);
+    }
+
+    /**
+     * A TLS context trusting the certificate authorities of a PEM file (one or more certificates), and
+     * only those.
+     *
+     * @param pemFile the file
+     * @return the context
+     * @throws IllegalArgumentException when the file cannot be read or holds no certificate
+     */
+    static SSLContext trusting(Path pemFile) {
+        try (InputStream in = Files.newInputStream(pemFile)) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new IllegalArgumentException("cannot read the Redis TLS certificate authorities from " + pemFile
+                        + ": no PEM certificate in it");
+            }
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int n = 0;
+            for (Certificate certificate : certificates) {
+                trusted.setCertificateEntry("ca-" + n++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the Redis TLS certificate authorities from " + pemFile + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
@@ -108,5 +173,20 @@ public final class RedisConnections implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    /** The cluster client, with its slot map and per-node pools open to {@link RedisGetBatcher}. */
+    static final class ClusterClient extends JedisCluster {
+
+        private final ClusterConnectionProvider provider;
+
+        ClusterClient(ClusterConnectionProvider provider, Duration maxTotalRetries) {
+            super(provider, CLUSTER_ATTEMPTS, maxTotalRetries);
+            this.provider = provider;
+        }
+
+        ClusterConnectionProvider provider() {
+            return provider;
+        }
     }
 }

@@ -1,7 +1,9 @@
 package com.forecap.adapter.out.redis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,13 +12,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Natural batching of {@code GET}s: requests queue their key, a few sender threads each take every
- * key waiting and fetch them in one round trip ({@code MGET} on one server, a pipeline in a cluster).
+ * key waiting and fetch them in one round trip ({@code MGET} on one server; in a cluster, where a
+ * multi-key {@code MGET} would be refused with {@code CROSSSLOT}, the keys are grouped by the node that
+ * owns their slot and each group is pipelined on one connection of that node, the nodes in parallel).
+ * A key whose slot moved ({@code MOVED}/{@code ASK} during a failover or a resharding) is fetched again
+ * alone through the cluster client, which follows the redirection and refreshes its slot map.
  * Under light load a batch holds one key and costs what a plain {@code GET} costs; under heavy load
  * one round trip serves many requests, which is what a loopback-bound box needs. Nothing waits on a
  * timer: a sender blocks only until a key arrives, a request only until its answer (bounded).
@@ -31,6 +44,7 @@ final class RedisGetBatcher implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean open = true;
+    private final java.util.concurrent.atomic.AtomicLong lastRenewal = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     RedisGetBatcher(UnifiedJedis redis, boolean cluster, int senders) {
         this.redis = redis;
@@ -93,6 +107,9 @@ final class RedisGetBatcher implements AutoCloseable {
         if (batch.size() == 1) {
             return java.util.Collections.singletonList(redis.get(batch.get(0).key));
         }
+        if (redis instanceof RedisConnections.ClusterClient clusterClient) {
+            return fetchFromCluster(clusterClient, batch);
+        }
         if (!cluster) {
             byte[][] keys = new byte[batch.size()][];
             for (int i = 0; i < keys.length; i++) {
@@ -112,6 +129,81 @@ final class RedisGetBatcher implements AutoCloseable {
             values.add(response.get());
         }
         return values;
+    }
+
+    /** One pipelined round trip per node, the nodes in parallel; redirected keys again one by one. */
+    private List<byte[]> fetchFromCluster(RedisConnections.ClusterClient client, List<Pending> batch) {
+        ClusterConnectionProvider provider = client.provider();
+        Map<HostAndPort, List<Integer>> byNode = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            HostAndPort node = provider.getNode(JedisClusterCRC16.getSlot(batch.get(i).key));
+            byNode.computeIfAbsent(node, any -> new ArrayList<>()).add(i);
+        }
+        Object[] answers = new Object[batch.size()];
+        if (byNode.size() == 1) {
+            Map.Entry<HostAndPort, List<Integer>> only = byNode.entrySet().iterator().next();
+            fetchFromNode(client, only.getKey(), only.getValue(), batch, answers);
+        } else {
+            List<Thread> workers = new ArrayList<>(byNode.size());
+            List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            byNode.forEach((node, indexes) -> workers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    fetchFromNode(client, node, indexes, batch, answers);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            })));
+            try {
+                for (Thread worker : workers) {
+                    worker.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JedisException("interrupted while reading from Redis");
+            }
+            if (!failures.isEmpty()) {
+                throw failures.getFirst();
+            }
+        }
+        List<byte[]> values = new ArrayList<>(answers.length);
+        for (int i = 0; i < answers.length; i++) {
+            if (answers[i] instanceof JedisDataException) {
+                // MOVED, ASK or TRYAGAIN: the cluster client follows it and refreshes its slot map
+                values.add(redis.get(batch.get(i).key));
+            } else {
+                values.add((byte[]) answers[i]);
+            }
+        }
+        return values;
+    }
+
+    private void fetchFromNode(RedisConnections.ClusterClient client, HostAndPort node, List<Integer> indexes,
+                               List<Pending> batch, Object[] answers) {
+        try (Connection connection = client.provider().getConnection(node)) {
+            for (int index : indexes) {
+                connection.sendCommand(Protocol.Command.GET, batch.get(index).key);
+            }
+            List<Object> replies = connection.getMany(indexes.size());
+            for (int i = 0; i < indexes.size(); i++) {
+                answers[indexes.get(i)] = replies.get(i);
+            }
+        } catch (JedisConnectionException e) {
+            renewSlotsAfterFailure(client);
+            throw e;
+        }
+    }
+
+    /** A node failed: re-read the slot map (at most once a second), so that a promoted replica is used soon. */
+    private void renewSlotsAfterFailure(RedisConnections.ClusterClient client) {
+        long now = System.nanoTime();
+        long last = lastRenewal.get();
+        if (now - last > TimeUnit.SECONDS.toNanos(1) && lastRenewal.compareAndSet(last, now)) {
+            try {
+                client.provider().renewSlotCache();
+            } catch (RuntimeException e) {
+                // no node answers yet; the next failure or the periodic refresh tries again
+            }
+        }
     }
 
     @Override

@@ -22,10 +22,14 @@ import java.util.Objects;
  * @param lockTtl           lifetime of the loading lock ({@code SET NX EX})
  * @param lockWait          longest time a request waits for another instance's load before loading itself
  * @param breakerOpenFor    how long the circuit stays open after Redis failed, before one probe
+ * @param tlsCaFile         PEM file of the certificate authorities to trust over TLS instead of the JVM's
+ *                          default trust store, or {@code null}
+ * @param tlsVerifyHostname over TLS, check that the server's certificate names the host connected to
  */
 public record RedisSettings(List<String> nodes, boolean cluster, String user, String password, boolean tls, int database,
                             Duration connectTimeout, Duration operationTimeout, int poolSize, Duration poolWait,
-                            String keyPrefix, Duration ttl, Duration lockTtl, Duration lockWait, Duration breakerOpenFor) {
+                            String keyPrefix, Duration ttl, Duration lockTtl, Duration lockWait, Duration breakerOpenFor,
+                            String tlsCaFile, boolean tlsVerifyHostname) {
 
     /** Validates. */
     public RedisSettings {
@@ -52,10 +56,37 @@ public record RedisSettings(List<String> nodes, boolean cluster, String user, St
         }
     }
 
+    /**
+     * Settings with the JVM's trust store and host name verification over TLS.
+     *
+     * @param nodes            see the record
+     * @param cluster          see the record
+     * @param user             see the record
+     * @param password         see the record
+     * @param tls              see the record
+     * @param database         see the record
+     * @param connectTimeout   see the record
+     * @param operationTimeout see the record
+     * @param poolSize         see the record
+     * @param poolWait         see the record
+     * @param keyPrefix        see the record
+     * @param ttl              see the record
+     * @param lockTtl          see the record
+     * @param lockWait         see the record
+     * @param breakerOpenFor   see the record
+     */
+    public RedisSettings(List<String> nodes, boolean cluster, String user, String password, boolean tls, int database,
+                         Duration connectTimeout, Duration operationTimeout, int poolSize, Duration poolWait,
+                         String keyPrefix, Duration ttl, Duration lockTtl, Duration lockWait, Duration breakerOpenFor) {
+        this(nodes, cluster, user, password, tls, database, connectTimeout, operationTimeout, poolSize, poolWait, keyPrefix,
+                ttl, lockTtl, lockWait, breakerOpenFor, null, true);
+    }
+
     @Override
     public String toString() {
         return "RedisSettings[nodes=" + nodes + ", cluster=" + cluster + ", user=" + user + ", password="
-                + (password == null || password.isEmpty() ? "(none)" : "(set)") + ", tls=" + tls + ", database=" + database
+                + (password == null || password.isEmpty() ? "(none)" : "(set)") + ", tls=" + tls + (tlsCaFile == null ? "" : ", tlsCaFile=" + tlsCaFile)
+                + (tls && !tlsVerifyHostname ? ", tlsVerifyHostname=false" : "") + ", database=" + database
                 + ", ttl=" + ttl + ", keyPrefix='" + keyPrefix + "']";
     }
 }
