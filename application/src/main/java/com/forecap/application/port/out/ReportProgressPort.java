@@ -34,6 +34,14 @@ public interface ReportProgressPort {
      */
     void advanced(long units);
 
+    /**
+     * The total turned out different from the estimate given to {@link #started}.
+     *
+     * @param total the new estimate of units in all
+     */
+    default void totalChanged(long total) {
+    }
+
     /** Work ended, successfully or not. */
     void finished();
 }
