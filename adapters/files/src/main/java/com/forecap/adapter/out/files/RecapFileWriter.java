@@ -169,7 +169,7 @@ public final class RecapFileWriter implements StoreTestDataPort, AutoCloseable {
                         json.writeNumber(l);
                     } else if (cell instanceof BigDecimal d) {
                         json.writeNumber(d);
-                    } else if (c >= 14) {
+                    } else if (c >= 14 && isJson(cell.toString())) {
                         json.writeRawValue(cell.toString());
                     } else {
                         json.writeString(cell.toString());
@@ -195,6 +195,18 @@ public final class RecapFileWriter implements StoreTestDataPort, AutoCloseable {
                     sheet.flush();
                 }
             }
+        }
+    }
+
+    private static boolean isJson(String text) {
+        try (com.fasterxml.jackson.core.JsonParser parser = new JsonFactory().createParser(text)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
