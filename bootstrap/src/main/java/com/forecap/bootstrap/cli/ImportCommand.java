@@ -19,6 +19,7 @@ import com.forecap.adapter.out.redis.RedisRecapEvictor;
 import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.in.ImportRecapsUseCase;
 import com.forecap.application.port.in.ImportRecapsUseCase.ImportReport;
+import com.forecap.application.port.out.StoreImportedRecapsPort;
 import com.forecap.application.service.ImportRecapsService;
 import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.config.ConfigurationException;
@@ -104,7 +105,7 @@ public final class ImportCommand implements Callable<Integer> {
                 }
             }
             ImportRecapsUseCase importer = new ImportRecapsService(new ImportFileReader(),
-                    connections == null ? null : new MySqlRecapImport(connections), new CsvRejectsFile(),
+                    connections == null ? null : boundedHeap(new MySqlRecapImport(connections)), new CsvRejectsFile(),
                     redis == null ? null : new RedisRecapEvictor(redis), json, ConsoleProgress.onStandardError(), chunkSize);
             Thread interrupted = Thread.ofPlatform().unstarted(() -> System.err.println(
                     "interrupted: every committed chunk is stored; run the same command again to resume"));
@@ -133,6 +134,37 @@ public final class ImportCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /**
+     * Collects garbage after each chunk once the heap has grown past {@value #HEAP_SOFT_LIMIT_MB} MB: the
+     * import keeps little alive, but with the JVM's default heap (a quarter of the machine's memory) it
+     * would let garbage pile up to far more than that before collecting it.
+     */
+    private static StoreImportedRecapsPort boundedHeap(StoreImportedRecapsPort store) {
+        return new StoreImportedRecapsPort() {
+            @Override
+            public long committedRows(String importKey, String source) {
+                return store.committedRows(importKey, source);
+            }
+
+            @Override
+            public long replace(String importKey, String source, java.util.Iterator<ImportedRecap> recaps,
+                                java.util.function.LongSupplier rowsDone) {
+                long written = store.replace(importKey, source, recaps, rowsDone);
+                if (Runtime.getRuntime().totalMemory() > HEAP_SOFT_LIMIT_MB << 20) {
+                    System.gc();
+                }
+                return written;
+            }
+
+            @Override
+            public void finished(String importKey) {
+                store.finished(importKey);
+            }
+        };
+    }
+
+    private static final long HEAP_SOFT_LIMIT_MB = 192;
 
     private void print(PrintWriter out, Path file, Path rejectsFile, ImportReport report, MySqlSettings settings) {
         StringBuilder line = new StringBuilder();

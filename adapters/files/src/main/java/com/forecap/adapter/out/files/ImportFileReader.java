@@ -193,7 +193,7 @@ public final class ImportFileReader implements ReadImportRowsPort {
                 counted.close();
                 throw e;
             }
-            this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+            this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                     .setTrim(false).get().parse(reader);
             this.records = parser.iterator();
             try {
@@ -245,10 +245,24 @@ public final class ImportFileReader implements ReadImportRowsPort {
             return size == 0 ? 1 : (double) counted.count() / size;
         }
 
+        private CSVRecord pending;
+        private long pendingLine;
+
+        /** Reads ahead past empty lines, keeping the line each record starts on. */
         @Override
         public boolean hasNext() {
             try {
-                return records.hasNext();
+                while (pending == null && records.hasNext()) {
+                    CSVRecord record = records.next();
+                    long line = nextLine;
+                    nextLine = parser.getCurrentLineNumber() + 1;
+                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                        continue;
+                    }
+                    pending = record;
+                    pendingLine = line;
+                }
+                return pending != null;
             } catch (UncheckedIOException | IllegalStateException e) {
                 throw new ImportFileException(file + ": cannot be read as " + format + " after line " + (nextLine - 1)
                         + ": " + rootMessage(e), e);
@@ -260,9 +274,9 @@ public final class ImportFileReader implements ReadImportRowsPort {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            CSVRecord record = records.next();
-            long line = nextLine;
-            nextLine = parser.getCurrentLineNumber() + 1;
+            CSVRecord record = pending;
+            long line = pendingLine;
+            pending = null;
             Map<String, String> values = new HashMap<>(32);
             int n = Math.min(record.size(), header.size());
             for (int i = 0; i < n; i++) {
