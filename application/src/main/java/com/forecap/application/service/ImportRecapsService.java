@@ -96,7 +96,7 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
             long resumeAfter = command.dryRun() ? 0 : store.committedRows(key, source);
             Run run = new Run(command, rows, mapping, resumeAfter);
             String task = (command.dryRun() ? "checking " : "importing ") + command.file().getFileName();
-            progress.started(task, Math.max(1, resumeAfter), 0);
+            progress.started(task, -1, 0);
             try (WriteRejectsPort.Rejects rejected = rejects.open(command.rejects(), rows.positionName())) {
                 run.rejected = rejected;
                 run.execute();
