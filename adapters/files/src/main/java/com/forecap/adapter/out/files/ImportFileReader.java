@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -36,18 +34,14 @@ import com.forecap.application.port.out.ReadImportRowsPort;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * Opens import files by their name's extension and reads them row by row, never the whole file:
  * <ul>
  *     <li>{@code .csv}, {@code .tsv} (and {@code .gz} of either): a header row, RFC 4180 quoting (also
  *     with tabs), UTF-8 with or without a byte order mark; a cell is its text as written;</li>
- *     <li>{@code .xlsx}: the first sheet or the named one, first row the header; numeric cells as their
- *     exact decimal text, other cells as the text Excel shows;</li>
+ *     <li>{@code .xlsx}: the only sheet or the named one, first row the header; numeric cells as their
+ *     exact decimal text, text cells as written ({@link XlsxSheetRows});</li>
  *     <li>{@code .jsonl}, {@code .ndjson} (and {@code .gz}): one JSON object a line; strings and numbers
  *     as their text, arrays and objects (the list columns) as their JSON text, {@code null} as empty.</li>
  * </ul>
@@ -84,7 +78,7 @@ public final class ImportFileReader implements ReadImportRowsPort {
                 return new JsonLines(file, gzip, identity);
             }
             if (plain.endsWith(".xlsx") && !gzip) {
-                return new XlsxRows(file, sheet, identity);
+                return new XlsxSheetRows(file, sheet, identity);
             }
         } catch (NoSuchFileException e) {
             throw new ImportFileException(file + ": no such file", e);
@@ -422,150 +416,6 @@ public final class ImportFileReader implements ReadImportRowsPort {
         public void close() {
             try {
                 reader.close();
-            } catch (IOException e) {
-                // nothing was written
-            }
-        }
-    }
-
-    /** One sheet of an XLSX workbook, streamed. */
-    private static final class XlsxRows implements ImportRows {
-        private final String identity;
-        private final ReadableWorkbook workbook;
-        private final Stream<Row> stream;
-        private final Iterator<Row> rows;
-        private final List<String> header;
-        private Row pending;
-
-        XlsxRows(Path file, String sheetName, String identity) throws IOException {
-            this.identity = identity;
-            this.workbook = new ReadableWorkbook(file.toFile());
-            try {
-                Sheet sheet;
-                if (sheetName == null) {
-                    List<Sheet> sheets = workbook.getSheets().toList();
-                    if (sheets.size() > 1) {
-                        throw new ImportFileException(file + ": the workbook has " + sheets.size() + " sheets ("
-                                + String.join(", ", sheets.stream().map(Sheet::getName).toList())
-                                + "): choose one with --sheet", null);
-                    }
-                    sheet = workbook.getFirstSheet();
-                } else {
-                    sheet = workbook.findSheet(sheetName).orElseThrow(() -> new ImportFileException(file + ": no sheet named '"
-                            + sheetName + "' (the workbook has " + String.join(", ", workbook.getSheets().map(Sheet::getName)
-                            .toList()) + ")", null));
-                }
-                this.stream = sheet.openStream();
-                this.rows = stream.iterator();
-                Row first = nextNonEmpty();
-                if (first == null) {
-                    throw new ImportFileException(file + ": the sheet '" + sheet.getName() + "' is empty, expected a header row", null);
-                }
-                List<String> names = new ArrayList<>();
-                for (int i = 0; i < first.getCellCount(); i++) {
-                    names.add(text(first.getCell(i)));
-                }
-                while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
-                    names.remove(names.size() - 1);
-                }
-                this.header = List.copyOf(names);
-            } catch (RuntimeException | IOException e) {
-                workbook.close();
-                throw e;
-            }
-        }
-
-        private Row nextNonEmpty() {
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                for (int i = 0; i < row.getCellCount(); i++) {
-                    if (!text(row.getCell(i)).isEmpty()) {
-                        return row;
-                    }
-                }
-            }
-            return null;
-        }
-
-        private static String text(Cell cell) {
-            if (cell == null) {
-                return "";
-            }
-            return switch (cell.getType()) {
-                case EMPTY -> "";
-                case NUMBER -> {
-                    String raw = cell.getRawValue();
-                    try {
-                        yield new BigDecimal(raw).toPlainString();
-                    } catch (NumberFormatException e) {
-                        yield raw;
-                    }
-                }
-                case STRING -> cell.asString();
-                case FORMULA -> cell.getRawValue() == null ? "" : cell.getRawValue();
-                default -> cell.getText() == null ? "" : cell.getText();
-            };
-        }
-
-        @Override
-        public String format() {
-            return "XLSX";
-        }
-
-        @Override
-        public List<String> header() {
-            return header;
-        }
-
-        @Override
-        public String positionName() {
-            return "sheet_row";
-        }
-
-        @Override
-        public String identity() {
-            return identity;
-        }
-
-        @Override
-        public double fractionRead() {
-            return -1;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (pending == null) {
-                pending = nextNonEmpty();
-            }
-            return pending != null;
-        }
-
-        @Override
-        public ImportRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Row row = pending;
-            pending = null;
-            Map<String, String> values = new HashMap<>(32);
-            int n = Math.min(row.getCellCount(), header.size());
-            for (int i = 0; i < n; i++) {
-                values.put(header.get(i), text(row.getCell(i)));
-            }
-            for (int i = header.size(); i < row.getCellCount(); i++) {
-                String extra = text(row.getCell(i));
-                if (!extra.isEmpty()) {
-                    values.put("(column " + (i + 1) + " beyond the header)", extra);
-                }
-            }
-            return new ImportRow(row.getRowNum(), values);
-        }
-
-        @Override
-        public void close() {
-            try {
-                stream.close();
-                workbook.close();
             } catch (IOException e) {
                 // nothing was written
             }
