@@ -104,6 +104,30 @@ class ImportFileReaderTest {
     }
 
     @Test
+    void a_workbook_with_several_sheets_needs_the_sheet_named() throws IOException {
+        Path xlsx = dir.resolve("two.xlsx");
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet notes = workbook.newWorksheet("notes");
+            notes.value(0, 0, "read me");
+            org.dhatim.fastexcel.Worksheet data = workbook.newWorksheet("data");
+            data.value(0, 0, "user_id");
+            data.value(0, 2, "user_name");
+            data.value(3, 0, 12L);
+            data.inlineString(3, 2, "inline \uD83D\uDE00");
+            workbook.finish();
+        }
+        assertThatThrownBy(() -> reader.open(xlsx, null)).isInstanceOf(ImportFileException.class)
+                .hasMessageContaining("2 sheets (notes, data): choose one with --sheet");
+        ImportRows rows = reader.open(xlsx, "data");
+        assertThat(rows.header()).containsExactly("user_id", "", "user_name");
+        assertThat(all(rows)).singleElement().satisfies(row -> {
+            assertThat(row.position()).isEqualTo(4);
+            assertThat(row.values()).containsEntry("user_id", "12").containsEntry("user_name", "inline \uD83D\uDE00");
+        });
+    }
+
+    @Test
     void files_that_cannot_be_imported_say_why_in_one_line() throws IOException {
         assertThatThrownBy(() -> reader.open(dir.resolve("none.csv"), null)).isInstanceOf(ImportFileException.class)
                 .hasMessageEndingWith("none.csv: no such file");
