@@ -3,6 +3,7 @@ package com.forecap.bootstrap.cli;
 import java.io.PrintWriter;
 
 import com.forecap.adapter.out.mysql.MySqlException;
+import com.forecap.application.port.out.ReadImportRowsPort;
 import com.forecap.application.port.out.StoreTestDataPort;
 import com.forecap.bootstrap.config.ConfigurationException;
 import picocli.CommandLine;
@@ -31,6 +32,8 @@ public final class CommandLines {
         cli.addSubcommand(new GenerateCommand());
         cli.addSubcommand(new VerifyCommand());
         cli.addSubcommand(new WarmCacheCli());
+        cli.addSubcommand(new ImportCommand());
+        cli.addSubcommand(new CacheDictionaryCommand());
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("forecap " + failed.getCommandName() + ": " + e.getMessage()
@@ -43,7 +46,8 @@ public final class CommandLines {
                 err.println("forecap: configuration error: " + e.getMessage());
                 return USAGE;
             }
-            if (e instanceof MySqlException || e instanceof StoreTestDataPort.TestDataStoreException) {
+            if (e instanceof MySqlException || e instanceof StoreTestDataPort.TestDataStoreException
+                    || e instanceof ReadImportRowsPort.ImportFileException) {
                 err.println("forecap " + commandLine.getCommandName() + ": " + e.getMessage());
                 return FAILURE;
             }

@@ -76,6 +76,15 @@ final class ConsoleProgress implements ReportProgressPort {
     }
 
     @Override
+    public void totalChanged(long total) {
+        this.total = total;
+        ProgressBar current = bar;
+        if (current != null) {
+            current.maxHint(total);
+        }
+    }
+
+    @Override
     public void finished() {
         ProgressBar current = bar;
         if (current != null) {
@@ -95,6 +104,9 @@ final class ConsoleProgress implements ReportProgressPort {
         long now = done.get();
         double seconds = Math.max(1e-9, (System.nanoTime() - startedAt) / 1e9);
         double rate = (now - initial) / seconds;
+        if (now > total) {
+            return String.format(Locale.ROOT, "%s: %,d, %,.0f rows/s", task, now, rate);
+        }
         long left = Math.max(0, total - now);
         String eta = rate > 0 ? format(Duration.ofSeconds((long) (left / rate))) : "unknown";
         return String.format(Locale.ROOT, "%s: %,d / %,d (%.1f%%), %,.0f rows/s, ETA %s", task, now, total,

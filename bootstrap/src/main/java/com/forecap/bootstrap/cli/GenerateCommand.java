@@ -52,6 +52,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "users per atomic LOAD DATA statement (default: ${DEFAULT-VALUE})")
     long chunkSize;
 
+    @Option(names = "--to-file", paramLabel = "PATH", hidden = true,
+            description = "write the users to an import file (.csv, .tsv, .csv.gz, .jsonl, .xlsx) instead of MySQL, "
+                    + "for tests and measurements of forecap import")
+    java.nio.file.Path toFile;
+
     @Mixin
     MySqlOptions mysql;
 
@@ -68,9 +73,20 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--chunk-size must be at least 1");
         }
         Config config = mysql.config();
-        MySqlSettings settings = MySqlOptions.settings(config);
         long dataSeed = MySqlOptions.seed(config, seed);
         var out = spec.commandLine().getOut();
+        if (toFile != null) {
+            try (com.forecap.adapter.out.files.RecapFileWriter writer = new com.forecap.adapter.out.files.RecapFileWriter(toFile)) {
+                GenerationReport report = new GenerateTestDataService(writer, new SyntheticRecaps(dataSeed),
+                        ConsoleProgress.onStandardError(), chunkSize)
+                        .generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, 1, false));
+                out.printf(Locale.ROOT, "users %s written to %s in %s%n", range, toFile, ConsoleProgress.format(report.elapsed()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--to-file: " + e.getMessage());
+            }
+            return 0;
+        }
+        MySqlSettings settings = MySqlOptions.settings(config);
         try (MySqlConnections connections = MySqlConnections.forTools(settings, threads + 1)) {
             ConsoleProgress progress = ConsoleProgress.onStandardError();
             GenerateTestDataUseCase generator = new GenerateTestDataService(

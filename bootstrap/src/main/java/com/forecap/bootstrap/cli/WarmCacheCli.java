@@ -84,7 +84,7 @@ public final class WarmCacheCli implements Callable<Integer> {
                 throw new ConfigurationException("cannot use Redis: " + unreachable);
             }
             RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(redis, id -> java.util.Optional.empty(),
-                    CacheCodecs.trained(json, seed), RecordCacheMetricsPort.NONE);
+                    CacheCodecs.forRedis(redis, json, seed).codec(), RecordCacheMetricsPort.NONE);
             WarmCacheUseCase warm = new WarmCacheService(new MySqlRecapReader(connections, json), cache, json,
                     ConsoleProgress.onStandardError());
             report = warm.warm(new WarmCacheUseCase.WarmCacheCommand(range, chosen.top, batch));

@@ -243,7 +243,8 @@ public final class ForecapService {
                 throw new ConfigurationException("forecap.redis.tls-ca-file (REDIS_TLS_CA_FILE): " + e.getMessage());
             }
             resources.add(connections);
-            ZstdRecapCodec codec = CacheCodecs.trained(json, settings.embedded().seed());
+            CacheCodecs.Chosen chosen = CacheCodecs.forRedis(connections, json, settings.embedded().seed());
+            ZstdRecapCodec codec = chosen.codec();
             RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(connections, port, codec, metrics);
             resources.add(cache);
             port = cache;
@@ -259,7 +260,8 @@ public final class ForecapService {
                 return ComponentHealth.up(details);
             }));
             description.append(" redis=").append(String.join(",", redis.get().nodes()))
-                    .append(redis.get().cluster() ? " (cluster)" : "").append(" ttl=").append(redis.get().ttl());
+                    .append(redis.get().cluster() ? " (cluster)" : "").append(" ttl=").append(redis.get().ttl())
+                    .append(" dictionary=").append(chosen.description());
         } else {
             health.add(new HealthIndicator(REDIS, false, ComponentHealth::disabled));
         }

@@ -22,7 +22,7 @@ public interface ReportProgressPort {
      * Work begins.
      *
      * @param task  what is being done, e.g. {@code generating users}
-     * @param total units in all
+     * @param total units in all, or -1 when not known (yet, see {@link #totalChanged})
      * @param done  units already done before this run (resumed work)
      */
     void started(String task, long total, long done);
@@ -33,6 +33,14 @@ public interface ReportProgressPort {
      * @param units how many more
      */
     void advanced(long units);
+
+    /**
+     * The total turned out different from the estimate given to {@link #started}.
+     *
+     * @param total the new estimate of units in all
+     */
+    default void totalChanged(long total) {
+    }
 
     /** Work ended, successfully or not. */
     void finished();

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
+import com.forecap.application.port.out.StoreImportedRecapsPort.ImportedRecap;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 
@@ -16,16 +17,36 @@ import com.forecap.domain.recap.UserRecap;
  */
 final class TsvRecapStream extends InputStream {
 
-    private final Iterator<UserRecap> recaps;
+    private final Iterator<ImportedRecap> recaps;
     private final StringBuilder line = new StringBuilder(1024);
-    private long nextId;
+    private long nextId = -1;
     private long rows;
     private byte[] buffer = new byte[0];
     private int position;
     private RuntimeException failure;
 
     TsvRecapStream(long firstId, Iterator<UserRecap> recaps) {
-        this.nextId = firstId;
+        this(new Iterator<>() {
+            private long id = firstId;
+
+            @Override
+            public boolean hasNext() {
+                return recaps.hasNext();
+            }
+
+            @Override
+            public ImportedRecap next() {
+                return new ImportedRecap(id++, recaps.next());
+            }
+        });
+    }
+
+    /**
+     * A stream of rows that carry their own ids (an import), in the order given.
+     *
+     * @param recaps the rows
+     */
+    TsvRecapStream(Iterator<ImportedRecap> recaps) {
         this.recaps = recaps;
     }
 
@@ -80,11 +101,12 @@ final class TsvRecapStream extends InputStream {
                 return false;
             }
             line.setLength(0);
-            appendRow(nextId, recaps.next());
-            nextId++;
+            ImportedRecap row = recaps.next();
+            nextId = row.userId();
+            appendRow(row.userId(), row.recap());
         } catch (RuntimeException e) {
             failure = e;
-            throw new IOException("producing row " + nextId + " failed: " + e.getMessage(), e);
+            throw new IOException("producing the row after user " + nextId + " failed: " + e.getMessage(), e);
         }
         rows++;
         buffer = line.toString().getBytes(StandardCharsets.UTF_8);
@@ -158,6 +180,6 @@ final class TsvRecapStream extends InputStream {
 
     @Override
     public String toString() {
-        return "TsvRecapStream[next=" + nextId + ", rows=" + rows + "]";
+        return "TsvRecapStream[last=" + nextId + ", rows=" + rows + "]";
     }
 }

@@ -72,6 +72,15 @@ public final class ZstdRecapCodec {
     }
 
     /**
+     * The dictionary's bytes.
+     *
+     * @return a copy
+     */
+    public byte[] dictionary() {
+        return dictionary.clone();
+    }
+
+    /**
      * Compresses a recap for the cache.
      *
      * @param recap the recap

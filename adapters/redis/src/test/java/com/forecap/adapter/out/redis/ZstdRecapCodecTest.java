@@ -42,6 +42,14 @@ class ZstdRecapCodecTest {
     }
 
     @Test
+    void a_stored_dictionary_restores_the_same_codec() {
+        ZstdRecapCodec trained = ZstdRecapCodec.trainedOn(sample(1, 2_000));
+        ZstdRecapCodec restored = new ZstdRecapCodec(trained.dictionary());
+        assertThat(restored.dictionaryId()).isEqualTo(trained.dictionaryId());
+        assertThat(restored.decode(trained.encode(sample(9, 9).get(0))).json()).isEqualTo(sample(9, 9).get(0).json());
+    }
+
+    @Test
     void foreign_or_damaged_values_decode_to_nothing() {
         ZstdRecapCodec codec = ZstdRecapCodec.trainedOn(sample(1, 2_000));
         ZstdRecapCodec other = ZstdRecapCodec.trainedOn(sample(50_000, 52_000));

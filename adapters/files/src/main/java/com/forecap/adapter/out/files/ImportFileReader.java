@@ -1,0 +1,424 @@
+package com.forecap.adapter.out.files;
+
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.forecap.application.port.out.ReadImportRowsPort;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Opens import files by their name's extension and reads them row by row, never the whole file:
+ * <ul>
+ *     <li>{@code .csv}, {@code .tsv} (and {@code .gz} of either): a header row, RFC 4180 quoting (also
+ *     with tabs), UTF-8 with or without a byte order mark; a cell is its text as written;</li>
+ *     <li>{@code .xlsx}: the only sheet or the named one, first row the header; numeric cells as their
+ *     exact decimal text, text cells as written ({@link XlsxSheetRows});</li>
+ *     <li>{@code .jsonl}, {@code .ndjson} (and {@code .gz}): one JSON object a line; strings and numbers
+ *     as their text, arrays and objects (the list columns) as their JSON text, {@code null} as empty.</li>
+ * </ul>
+ */
+public final class ImportFileReader implements ReadImportRowsPort {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    @Override
+    public ImportRows open(Path file, String sheet) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean gzip = name.endsWith(".gz");
+        String plain = gzip ? name.substring(0, name.length() - 3) : name;
+        if (!Files.exists(file)) {
+            throw new ImportFileException(file + ": no such file", null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImportFileException(file + ": is a directory, not a file", null);
+        }
+        if (!Files.isReadable(file)) {
+            throw new ImportFileException(file + ": cannot be read (permission denied)", null);
+        }
+        String identity = identity(file, sheet);
+        try {
+            if (plain.endsWith(".csv")) {
+                return new TextRows("CSV", file, gzip, identity, ',');
+            }
+            if (plain.endsWith(".tsv") || plain.endsWith(".tab")) {
+                return new TextRows("TSV", file, gzip, identity, '\t');
+            }
+            if (plain.endsWith(".jsonl") || plain.endsWith(".ndjson")) {
+                return new JsonLines(file, gzip, identity);
+            }
+            if (plain.endsWith(".xlsx") && !gzip) {
+                return new XlsxSheetRows(file, sheet, identity);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ImportFileException(file + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ImportFileException(file + ": cannot be read (permission denied)", e);
+        } catch (ZipException e) {
+            throw new ImportFileException(file + ": not a valid " + (gzip ? "gzip" : "XLSX") + " file (" + e.getMessage() + ")", e);
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw new ImportFileException(file + ": cannot be read as " + formatOf(plain) + ": " + rootMessage(e), e);
+        }
+        if (plain.endsWith(".xls")) {
+            throw new ImportFileException(file + ": the old Excel format (.xls) is not supported; save it as .xlsx or CSV", null);
+        }
+        throw new ImportFileException(file + ": unknown format; expected .csv, .tsv, .csv.gz, .tsv.gz, .xlsx, .jsonl "
+                + "or .jsonl.gz", null);
+    }
+
+    private static String formatOf(String name) {
+        return name.endsWith(".xlsx") ? "XLSX" : name.endsWith(".tsv") ? "TSV" : name.contains(".json") ? "JSON Lines" : "CSV";
+    }
+
+    private static String identity(Path file, String sheet) {
+        try {
+            return file.toAbsolutePath().normalize() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis()
+                    + (sheet == null ? "" : "|sheet=" + sheet);
+        } catch (IOException e) {
+            throw new ImportFileException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Counts the bytes read from the file, for the progress estimate. */
+    static final class CountingStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    /** Opens a UTF-8 reader over the (maybe gzipped) file that skips a byte order mark and refuses bad UTF-8. */
+    private static BufferedReader reader(CountingStream counted, boolean gzip) throws IOException {
+        InputStream in = gzip ? new GZIPInputStream(counted, 1 << 16) : counted;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        reader.mark(1);
+        int first = reader.read();
+        if (first != '\uFEFF' && first != -1) {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    /** CSV or TSV with a header row. */
+    private static final class TextRows implements ImportRows {
+        private final String format;
+        private final Path file;
+        private final String identity;
+        private final long size;
+        private final CountingStream counted;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final List<String> header;
+        private long nextLine;
+
+        TextRows(String format, Path file, boolean gzip, String identity, char delimiter) throws IOException {
+            this.format = format;
+            this.file = file;
+            this.identity = identity;
+            this.size = Files.size(file);
+            this.counted = new CountingStream(Files.newInputStream(file));
+            BufferedReader reader;
+            try {
+                reader = reader(counted, gzip);
+            } catch (IOException e) {
+                counted.close();
+                throw e;
+            }
+            this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                    .setTrim(false).get().parse(reader);
+            this.records = parser.iterator();
+            try {
+                if (!records.hasNext()) {
+                    throw new ImportFileException(file + ": empty file, expected a header row", null);
+                }
+                CSVRecord first = records.next();
+                List<String> names = new ArrayList<>(first.size());
+                for (String value : first) {
+                    names.add(value);
+                }
+                if (names.size() == 1 && names.get(0).contains(delimiter == ',' ? "\t" : ",")) {
+                    throw new ImportFileException(file + ": the header row has one column; is this a "
+                            + (delimiter == ',' ? "TSV" : "CSV") + " file with the wrong extension?", null);
+                }
+                this.header = List.copyOf(names);
+                this.nextLine = parser.getCurrentLineNumber() + 1;
+            } catch (UncheckedIOException e) {
+                parser.close();
+                throw e;
+            } catch (RuntimeException e) {
+                parser.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public String format() {
+            return format;
+        }
+
+        @Override
+        public List<String> header() {
+            return header;
+        }
+
+        @Override
+        public String positionName() {
+            return "line";
+        }
+
+        @Override
+        public String identity() {
+            return identity;
+        }
+
+        @Override
+        public double fractionRead() {
+            return size == 0 ? 1 : (double) counted.count() / size;
+        }
+
+        private CSVRecord pending;
+        private long pendingLine;
+
+        /** Reads ahead past empty lines, keeping the line each record starts on. */
+        @Override
+        public boolean hasNext() {
+            try {
+                while (pending == null && records.hasNext()) {
+                    CSVRecord record = records.next();
+                    long line = nextLine;
+                    nextLine = parser.getCurrentLineNumber() + 1;
+                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                        continue;
+                    }
+                    pending = record;
+                    pendingLine = line;
+                }
+                return pending != null;
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw new ImportFileException(file + ": cannot be read as " + format + " after line " + (nextLine - 1)
+                        + ": " + rootMessage(e), e);
+            }
+        }
+
+        @Override
+        public ImportRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            CSVRecord record = pending;
+            long line = pendingLine;
+            pending = null;
+            Map<String, String> values = new HashMap<>(32);
+            int n = Math.min(record.size(), header.size());
+            for (int i = 0; i < n; i++) {
+                values.put(header.get(i), record.get(i));
+            }
+            if (record.size() > header.size()) {
+                for (int i = header.size(); i < record.size(); i++) {
+                    if (!record.get(i).isEmpty()) {
+                        values.put("(column " + (i + 1) + " beyond the header)", record.get(i));
+                    }
+                }
+            }
+            return new ImportRow(line, values);
+        }
+
+        @Override
+        public void close() {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // nothing was written
+            }
+        }
+    }
+
+    /** JSON Lines: one object a line; blank lines are skipped. */
+    private static final class JsonLines implements ImportRows {
+        private final Path file;
+        private final String identity;
+        private final long size;
+        private final CountingStream counted;
+        private final BufferedReader reader;
+        private String pending;
+        private long line;
+        private long pendingLine;
+
+        JsonLines(Path file, boolean gzip, String identity) throws IOException {
+            this.file = file;
+            this.identity = identity;
+            this.size = Files.size(file);
+            this.counted = new CountingStream(Files.newInputStream(file));
+            try {
+                this.reader = reader(counted, gzip);
+            } catch (IOException e) {
+                counted.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public String format() {
+            return "JSON Lines";
+        }
+
+        @Override
+        public List<String> header() {
+            return List.of();
+        }
+
+        @Override
+        public String positionName() {
+            return "line";
+        }
+
+        @Override
+        public String identity() {
+            return identity;
+        }
+
+        @Override
+        public double fractionRead() {
+            return size == 0 ? 1 : (double) counted.count() / size;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending == null) {
+                String text;
+                try {
+                    text = reader.readLine();
+                } catch (IOException e) {
+                    throw new ImportFileException(file + ": cannot be read after line " + line + ": " + rootMessage(e), e);
+                }
+                if (text == null) {
+                    return false;
+                }
+                line++;
+                if (!text.isBlank()) {
+                    pending = text;
+                    pendingLine = line;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public ImportRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String text = pending;
+            pending = null;
+            Map<String, String> values = new LinkedHashMap<>(32);
+            try (JsonParser parser = JSON.createParser(text)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    values.put("(line)", "");
+                    values.put("(not a JSON object)", text);
+                    return new ImportRow(pendingLine, values);
+                }
+                JsonNode node = JSON.readTree(parser);
+                if (parser.nextToken() != null) {
+                    values.put("(text after the JSON object)", "");
+                    return new ImportRow(pendingLine, values);
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    JsonNode value = field.getValue();
+                    String cell;
+                    if (value.isNull() || value.isMissingNode()) {
+                        cell = "";
+                    } else if (value.isTextual()) {
+                        cell = value.textValue();
+                    } else if (value.isBigDecimal()) {
+                        cell = value.decimalValue().toPlainString();
+                    } else if (value.isNumber()) {
+                        cell = value.asText();
+                    } else if (value.isContainerNode()) {
+                        cell = JSON.writeValueAsString(value);
+                    } else {
+                        cell = value.asText();
+                    }
+                    values.put(field.getKey(), cell);
+                }
+            } catch (JsonProcessingException e) {
+                values.put("(not valid JSON: " + e.getOriginalMessage() + ")", "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new ImportRow(pendingLine, values);
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // nothing was written
+            }
+        }
+    }
+}

@@ -1,0 +1,454 @@
+package com.forecap.adapter.out.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.forecap.application.port.out.ReadImportRowsPort.ImportFileException;
+import com.forecap.application.port.out.ReadImportRowsPort.ImportRow;
+import com.forecap.application.port.out.ReadImportRowsPort.ImportRows;
+
+/**
+ * One sheet of an XLSX workbook read with the JDK's StAX parser, row by row. The shared strings table
+ * (where Excel keeps every text cell, so it grows with the file) is first copied to a temporary file,
+ * with only each string's offset kept in memory (8 bytes a string), so memory stays bounded whatever
+ * the number of distinct texts; readers that keep the table in memory need about as much heap as the
+ * text of the whole sheet.
+ */
+final class XlsxSheetRows implements ImportRows {
+
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
+
+    static {
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XML.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // a sheet part is one long document; the JDK's entity size limits are meant for entity expansion
+        XML.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "0");
+        XML.setProperty("jdk.xml.totalEntitySizeLimit", "0");
+    }
+
+    private final Path file;
+    private final String identity;
+    private final ZipFile zip;
+    private final SharedStrings strings;
+    private final InputStream sheetStream;
+    private final XMLStreamReader sheet;
+    private final List<String> header;
+    private final List<String> cells = new ArrayList<>();
+    private long rowNumber;
+    private long pendingRow;
+    private List<String> pending;
+
+    XlsxSheetRows(Path file, String sheetName, String identity) throws IOException {
+        this.file = file;
+        this.identity = identity;
+        this.zip = new ZipFile(file.toFile());
+        SharedStrings loaded = null;
+        InputStream stream = null;
+        try {
+            Map<String, String> targets = relationships();
+            Map<String, String> sheets = sheets(targets);
+            String target;
+            if (sheetName == null) {
+                if (sheets.size() > 1) {
+                    throw new ImportFileException(file + ": the workbook has " + sheets.size() + " sheets ("
+                            + String.join(", ", sheets.keySet()) + "): choose one with --sheet", null);
+                }
+                if (sheets.isEmpty()) {
+                    throw new ImportFileException(file + ": the workbook has no sheet", null);
+                }
+                target = sheets.values().iterator().next();
+            } else {
+                target = sheets.get(sheetName);
+                if (target == null) {
+                    throw new ImportFileException(file + ": no sheet named '" + sheetName + "' (the workbook has "
+                            + String.join(", ", sheets.keySet()) + ")", null);
+                }
+            }
+            String stringsPath = targets.getOrDefault("sharedStrings", "xl/sharedStrings.xml");
+            loaded = new SharedStrings(zip, stringsPath);
+            ZipEntry entry = zip.getEntry(target);
+            if (entry == null) {
+                throw new ImportFileException(file + ": the sheet " + target + " is missing from the workbook", null);
+            }
+            stream = zip.getInputStream(entry);
+            this.strings = loaded;
+            this.sheetStream = stream;
+            this.sheet = XML.createXMLStreamReader(stream, "UTF-8");
+            List<String> first = readRow();
+            if (first == null) {
+                throw new ImportFileException(file + ": the sheet is empty, expected a header row", null);
+            }
+            while (!first.isEmpty() && first.get(first.size() - 1).isEmpty()) {
+                first.remove(first.size() - 1);
+            }
+            this.header = List.copyOf(first);
+        } catch (XMLStreamException e) {
+            closeQuietly(loaded, stream);
+            throw new ImportFileException(file + ": not a valid XLSX file (" + e.getMessage() + ")", e);
+        } catch (RuntimeException | IOException e) {
+            closeQuietly(loaded, stream);
+            throw e;
+        }
+    }
+
+    private void closeQuietly(SharedStrings loaded, InputStream stream) {
+        try {
+            if (loaded != null) {
+                loaded.close();
+            }
+            if (stream != null) {
+                stream.close();
+            }
+            zip.close();
+        } catch (IOException ignored) {
+            // the original failure matters
+        }
+    }
+
+    /** Relationship targets of the workbook by id, plus {@code sharedStrings} for the strings part. */
+    private Map<String, String> relationships() throws IOException, XMLStreamException {
+        Map<String, String> targets = new HashMap<>();
+        ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
+        if (rels == null) {
+            throw new ImportFileException(file + ": not an XLSX workbook (no xl/_rels/workbook.xml.rels)", null);
+        }
+        try (InputStream in = zip.getInputStream(rels)) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in, "UTF-8");
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && "Relationship".equals(xml.getLocalName())) {
+                    String target = xml.getAttributeValue(null, "Target");
+                    String path = target.startsWith("/") ? target.substring(1) : "xl/" + target;
+                    targets.put(xml.getAttributeValue(null, "Id"), path);
+                    String type = xml.getAttributeValue(null, "Type");
+                    if (type != null && type.endsWith("/sharedStrings")) {
+                        targets.put("sharedStrings", path);
+                    }
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** Sheet names to their part, in workbook order. */
+    private Map<String, String> sheets(Map<String, String> targets) throws IOException, XMLStreamException {
+        Map<String, String> sheets = new LinkedHashMap<>();
+        ZipEntry workbook = zip.getEntry("xl/workbook.xml");
+        if (workbook == null) {
+            throw new ImportFileException(file + ": not an XLSX workbook (no xl/workbook.xml)", null);
+        }
+        try (InputStream in = zip.getInputStream(workbook)) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in, "UTF-8");
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
+                    String id = null;
+                    for (int i = 0; i < xml.getAttributeCount(); i++) {
+                        if ("id".equals(xml.getAttributeLocalName(i))) {
+                            id = xml.getAttributeValue(i);
+                        }
+                    }
+                    sheets.put(xml.getAttributeValue(null, "name"), targets.get(id));
+                }
+            }
+        }
+        return sheets;
+    }
+
+    /** The next row with a non-empty cell, as cell texts by column; {@code null} at the end. */
+    private List<String> readRow() throws XMLStreamException {
+        while (sheet.hasNext()) {
+            int event = sheet.next();
+            if (event == XMLStreamConstants.START_ELEMENT && "row".equals(sheet.getLocalName())) {
+                String r = sheet.getAttributeValue(null, "r");
+                rowNumber = r == null ? rowNumber + 1 : Long.parseLong(r);
+                List<String> row = new ArrayList<>(cells.size() + 4);
+                boolean any = false;
+                int next = 0;
+                while (sheet.hasNext()) {
+                    event = sheet.next();
+                    if (event == XMLStreamConstants.END_ELEMENT && "row".equals(sheet.getLocalName())) {
+                        break;
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT && "c".equals(sheet.getLocalName())) {
+                        String ref = sheet.getAttributeValue(null, "r");
+                        int column = ref == null ? next : column(ref);
+                        String type = sheet.getAttributeValue(null, "t");
+                        String text = cell(type);
+                        while (row.size() < column) {
+                            row.add("");
+                        }
+                        row.add(text);
+                        any |= !text.isEmpty();
+                        next = column + 1;
+                    }
+                }
+                if (any) {
+                    return row;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Reads a cell's content up to its end tag. */
+    private String cell(String type) throws XMLStreamException {
+        String value = null;
+        StringBuilder inline = null;
+        while (sheet.hasNext()) {
+            int event = sheet.next();
+            if (event == XMLStreamConstants.END_ELEMENT && "c".equals(sheet.getLocalName())) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = sheet.getLocalName();
+                if ("v".equals(name)) {
+                    value = sheet.getElementText();
+                } else if ("t".equals(name)) {
+                    if (inline == null) {
+                        inline = new StringBuilder();
+                    }
+                    inline.append(sheet.getElementText());
+                } else if ("rPh".equals(name)) {
+                    skip("rPh");
+                }
+            }
+        }
+        if ("inlineStr".equals(type)) {
+            return inline == null ? "" : inline.toString();
+        }
+        if (value == null) {
+            return "";
+        }
+        if ("s".equals(type)) {
+            return strings.get(Integer.parseInt(value.strip()));
+        }
+        if ("b".equals(type)) {
+            return "1".equals(value) ? "TRUE" : "FALSE";
+        }
+        if (type == null || "n".equals(type)) {
+            try {
+                return new BigDecimal(value.strip()).toPlainString();
+            } catch (NumberFormatException e) {
+                return value;
+            }
+        }
+        return value;
+    }
+
+    private void skip(String element) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0 && sheet.hasNext()) {
+            int event = sheet.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    /** Zero-based column of a cell reference such as {@code AB12}. */
+    static int column(String ref) {
+        int column = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return column - 1;
+    }
+
+    @Override
+    public String format() {
+        return "XLSX";
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public String positionName() {
+        return "sheet_row";
+    }
+
+    @Override
+    public String identity() {
+        return identity;
+    }
+
+    @Override
+    public double fractionRead() {
+        return -1;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (pending == null) {
+            try {
+                pending = readRow();
+            } catch (XMLStreamException e) {
+                throw new ImportFileException(file + ": cannot read the sheet after row " + rowNumber + ": " + e.getMessage(), e);
+            }
+            pendingRow = rowNumber;
+        }
+        return pending != null;
+    }
+
+    @Override
+    public ImportRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        List<String> row = pending;
+        pending = null;
+        Map<String, String> values = new HashMap<>(32);
+        int n = Math.min(row.size(), header.size());
+        for (int i = 0; i < n; i++) {
+            values.put(header.get(i), row.get(i));
+        }
+        for (int i = header.size(); i < row.size(); i++) {
+            if (!row.get(i).isEmpty()) {
+                values.put("(column " + (i + 1) + " beyond the header)", row.get(i));
+            }
+        }
+        return new ImportRow(pendingRow, values);
+    }
+
+    @Override
+    public void close() {
+        try {
+            sheet.close();
+        } catch (XMLStreamException ignored) {
+            // reading is over
+        }
+        closeQuietly(strings, sheetStream);
+    }
+
+    /** The shared strings, spilled to a temporary file: offsets in memory, text on disk. */
+    static final class SharedStrings implements AutoCloseable {
+        private final Path spill;
+        private final FileChannel channel;
+        private long[] offsets = new long[1024];
+        private int count;
+        private ByteBuffer buffer = ByteBuffer.allocate(4096);
+
+        SharedStrings(ZipFile zip, String path) throws IOException, XMLStreamException {
+            spill = Files.createTempFile("forecap-xlsx-strings", ".bin");
+            channel = FileChannel.open(spill, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+            ZipEntry entry = zip.getEntry(path);
+            if (entry == null) {
+                return;
+            }
+            ByteBuffer out = ByteBuffer.allocate(1 << 16);
+            long position = 0;
+            try (InputStream in = zip.getInputStream(entry)) {
+                XMLStreamReader xml = XML.createXMLStreamReader(in, "UTF-8");
+                StringBuilder text = new StringBuilder();
+                int depthInPhonetic = 0;
+                boolean inItem = false;
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        String name = xml.getLocalName();
+                        if ("si".equals(name)) {
+                            inItem = true;
+                            text.setLength(0);
+                        } else if ("rPh".equals(name)) {
+                            depthInPhonetic++;
+                        } else if ("t".equals(name) && inItem && depthInPhonetic == 0) {
+                            text.append(xml.getElementText());
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        String name = xml.getLocalName();
+                        if ("rPh".equals(name)) {
+                            depthInPhonetic--;
+                        } else if ("si".equals(name)) {
+                            inItem = false;
+                            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                            if (count + 1 >= offsets.length) {
+                                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                            }
+                            offsets[count++] = position;
+                            position += bytes.length;
+                            int from = 0;
+                            while (from < bytes.length) {
+                                int n = Math.min(out.remaining(), bytes.length - from);
+                                out.put(bytes, from, n);
+                                from += n;
+                                if (!out.hasRemaining()) {
+                                    out.flip();
+                                    while (out.hasRemaining()) {
+                                        channel.write(out);
+                                    }
+                                    out.clear();
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            out.flip();
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            offsets[count] = position;
+        }
+
+        String get(int index) {
+            if (index < 0 || index >= count) {
+                throw new IllegalArgumentException("shared string " + index + " does not exist");
+            }
+            int length = (int) (offsets[index + 1] - offsets[index]);
+            if (buffer.capacity() < length) {
+                buffer = ByteBuffer.allocate(Math.max(length, buffer.capacity() * 2));
+            }
+            buffer.clear().limit(length);
+            try {
+                long at = offsets[index];
+                while (buffer.hasRemaining()) {
+                    int n = channel.read(buffer, at + buffer.position());
+                    if (n < 0) {
+                        throw new IOException("shared strings file ended early");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String(buffer.array(), 0, length, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+            Files.deleteIfExists(spill);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package com.forecap.adapter.out.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import com.forecap.application.port.out.ReadImportRowsPort.ImportFileException;
+import com.forecap.application.port.out.ReadImportRowsPort.ImportRow;
+import com.forecap.application.port.out.ReadImportRowsPort.ImportRows;
+import com.forecap.application.port.out.WriteRejectsPort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ImportFileReaderTest {
+
+    private final ImportFileReader reader = new ImportFileReader();
+
+    @TempDir
+    Path dir;
+
+    private static List<ImportRow> all(ImportRows rows) {
+        List<ImportRow> all = new ArrayList<>();
+        rows.forEachRemaining(all::add);
+        rows.close();
+        return all;
+    }
+
+    @Test
+    void csv_with_bom_quotes_emoji_and_a_cell_over_two_lines() throws IOException {
+        Path csv = dir.resolve("a.csv");
+        Files.write(csv, ("\uFEFFuser_id,userName,list_circular_images\r\n"
+                + "1,\"Budi \"\"Kopi\"\" \uD83D\uDE00\",\"[\"\"/a.png\"\"]\"\r\n"
+                + "\r\n"
+                + "2,\"Ana\nMaria\",\r\n"
+                + "3,Tono\r\n").getBytes(StandardCharsets.UTF_8));
+        ImportRows rows = reader.open(csv, null);
+        assertThat(rows.header()).containsExactly("user_id", "userName", "list_circular_images");
+        assertThat(rows.format()).isEqualTo("CSV");
+        List<ImportRow> all = all(rows);
+        assertThat(all).extracting(ImportRow::position).containsExactly(2L, 4L, 6L);
+        assertThat(all.get(0).values()).containsEntry("userName", "Budi \"Kopi\" \uD83D\uDE00")
+                .containsEntry("list_circular_images", "[\"/a.png\"]");
+        assertThat(all.get(1).values()).containsEntry("userName", "Ana\nMaria").containsEntry("list_circular_images", "");
+        assertThat(all.get(2).values()).containsOnlyKeys("user_id", "userName");
+    }
+
+    @Test
+    void tsv_gzip_and_cells_beyond_the_header() throws IOException {
+        Path tsv = dir.resolve("a.tsv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tsv))) {
+            out.write("user_id\tuser_name\n1\t\"a, b\"\textra\n".getBytes(StandardCharsets.UTF_8));
+        }
+        List<ImportRow> all = all(reader.open(tsv, null));
+        assertThat(all).singleElement().satisfies(row -> assertThat(row.values())
+                .containsEntry("user_name", "a, b").containsEntry("(column 3 beyond the header)", "extra"));
+    }
+
+    @Test
+    void json_lines_keep_numbers_exact_and_lists_as_json_text() throws IOException {
+        Path jsonl = dir.resolve("a.jsonl");
+        Files.writeString(jsonl, "{\"userId\":1,\"userName\":\"A\",\"cheaperSubsAmount\":12.10,\"listFavoriteStore\":[{\"s\":\"x\",\"n\":null}],"
+                + "\"topRanking\":null}\n\n[1]\n{\"user_id\":2} trailing\n");
+        List<ImportRow> all = all(reader.open(jsonl, null));
+        assertThat(all).extracting(ImportRow::position).containsExactly(1L, 3L, 4L);
+        assertThat(all.get(0).values()).containsEntry("cheaperSubsAmount", "12.1")
+                .containsEntry("listFavoriteStore", "[{\"s\":\"x\",\"n\":null}]").containsEntry("topRanking", "")
+                .containsEntry("userId", "1");
+        assertThat(all.get(1).values().keySet()).anyMatch(k -> k.startsWith("(not a JSON object"));
+        assertThat(all.get(2).values().keySet()).anyMatch(k -> k.startsWith("(not valid JSON") || k.startsWith("(text after"));
+    }
+
+    @Test
+    void xlsx_written_by_the_writer_reads_back_with_exact_numbers() throws IOException {
+        Path xlsx = dir.resolve("a.xlsx");
+        try (RecapFileWriter writer = new RecapFileWriter(xlsx)) {
+            List<Object> cells = new ArrayList<>(Arrays.asList(new Object[RecapFileWriter.COLUMNS.size()]));
+            cells.set(0, 4_294_967_295L);
+            cells.set(1, "Ana\nMaria \uD83D\uDE00");
+            cells.set(12, new BigDecimal("9999999999.99"));
+            cells.set(14, "[\"/a.png\"]");
+            writer.writeRow(cells);
+        }
+        ImportRows rows = reader.open(xlsx, null);
+        assertThat(rows.positionName()).isEqualTo("sheet_row");
+        List<ImportRow> all = all(rows);
+        assertThat(all).singleElement().satisfies(row -> {
+            assertThat(row.position()).isEqualTo(2);
+            assertThat(row.values()).containsEntry("user_id", "4294967295").containsEntry("user_name", "Ana\nMaria \uD83D\uDE00")
+                    .containsEntry("cheaper_subs_amount", "9999999999.99").containsEntry("list_circular_images", "[\"/a.png\"]")
+                    .containsEntry("trx_count", "");
+        });
+        assertThatThrownBy(() -> reader.open(xlsx, "other")).isInstanceOf(ImportFileException.class)
+                .hasMessageContaining("no sheet named 'other'").hasMessageContaining("recaps");
+    }
+
+    @Test
+    void a_workbook_with_several_sheets_needs_the_sheet_named() throws IOException {
+        Path xlsx = dir.resolve("two.xlsx");
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet notes = workbook.newWorksheet("notes");
+            notes.value(0, 0, "read me");
+            org.dhatim.fastexcel.Worksheet data = workbook.newWorksheet("data");
+            data.value(0, 0, "user_id");
+            data.value(0, 2, "user_name");
+            data.value(3, 0, 12L);
+            data.inlineString(3, 2, "inline \uD83D\uDE00");
+            workbook.finish();
+        }
+        assertThatThrownBy(() -> reader.open(xlsx, null)).isInstanceOf(ImportFileException.class)
+                .hasMessageContaining("2 sheets (notes, data): choose one with --sheet");
+        ImportRows rows = reader.open(xlsx, "data");
+        assertThat(rows.header()).containsExactly("user_id", "", "user_name");
+        assertThat(all(rows)).singleElement().satisfies(row -> {
+            assertThat(row.position()).isEqualTo(4);
+            assertThat(row.values()).containsEntry("user_id", "12").containsEntry("user_name", "inline \uD83D\uDE00");
+        });
+    }
+
+    @Test
+    void files_that_cannot_be_imported_say_why_in_one_line() throws IOException {
+        assertThatThrownBy(() -> reader.open(dir.resolve("none.csv"), null)).isInstanceOf(ImportFileException.class)
+                .hasMessageEndingWith("none.csv: no such file");
+        Path text = Files.writeString(dir.resolve("a.txt"), "x");
+        assertThatThrownBy(() -> reader.open(text, null)).hasMessageContaining("unknown format");
+        Path fake = Files.writeString(dir.resolve("b.xlsx"), "user_id\n1\n");
+        assertThatThrownBy(() -> reader.open(fake, null)).isInstanceOf(ImportFileException.class).hasMessageContaining("b.xlsx");
+        Path empty = Files.writeString(dir.resolve("c.csv"), "");
+        assertThatThrownBy(() -> reader.open(empty, null)).hasMessageContaining("empty file");
+        Path badGzip = Files.writeString(dir.resolve("d.csv.gz"), "not gzip");
+        assertThatThrownBy(() -> reader.open(badGzip, null)).isInstanceOf(ImportFileException.class).hasMessageContaining("d.csv.gz");
+    }
+
+    @Test
+    void the_rejects_file_is_written_only_when_something_was_rejected() throws IOException {
+        Path rejects = dir.resolve("x.rejects.csv");
+        Files.writeString(rejects, "old");
+        try (WriteRejectsPort.Rejects none = new CsvRejectsFile().open(rejects, "line")) {
+            assertThat(none).isNotNull();
+        }
+        assertThat(rejects).doesNotExist();
+        try (WriteRejectsPort.Rejects some = new CsvRejectsFile().open(rejects, "line")) {
+            some.reject(3, "7", "user_name", "longer than 255 characters, \"quoted\"");
+        }
+        assertThat(Files.readString(rejects)).isEqualTo("line,user_id,column,reason\n3,7,user_name,\"longer than 255 characters, \"\"quoted\"\"\"\n");
+    }
+}

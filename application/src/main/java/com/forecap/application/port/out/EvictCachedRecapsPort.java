@@ -1,0 +1,15 @@
+package com.forecap.application.port.out;
+
+/** Removes cached recaps so that the next request reads the stored (imported) one. */
+public interface EvictCachedRecapsPort {
+
+    /**
+     * Deletes the cached recaps of users.
+     *
+     * @param userIds the users
+     * @param count   how many of {@code userIds} to use
+     * @return entries deleted
+     * @throws StoreTestDataPort.TestDataStoreException when the cache cannot be reached
+     */
+    long evict(long[] userIds, int count);
+}

@@ -1,0 +1,201 @@
+package com.forecap.bootstrap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.helidon.config.Config;
+
+import com.forecap.adapter.out.files.CsvRejectsFile;
+import com.forecap.adapter.out.files.ImportFileReader;
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.mysql.MySqlConnections;
+import com.forecap.adapter.out.mysql.MySqlRecapImport;
+import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.adapter.out.redis.RedisConnections;
+import com.forecap.adapter.out.redis.RedisRecapEvictor;
+import com.forecap.adapter.out.redis.RedisSettings;
+import com.forecap.application.port.in.ImportRecapsUseCase;
+import com.forecap.application.port.in.ImportRecapsUseCase.ImportReport;
+import com.forecap.application.port.out.StoreImportedRecapsPort;
+import com.forecap.application.service.ImportRecapsService;
+import com.forecap.bootstrap.config.CacheConfig;
+import com.forecap.bootstrap.config.ConfigurationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code forecap import FILE…}: the original's {@code import-excel}. Streams the data warehouse's export
+ * into MySQL, replacing users by id, chunk by chunk, resumable; bad rows go to a rejects file.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Load users from the data warehouse's export (CSV, TSV, .csv.gz, XLSX, JSON Lines) into MySQL,",
+            "replacing users with the same id. Bad rows go to FILE.rejects.csv; re-running an interrupted import resumes it."})
+public final class ImportCommand implements Callable<Integer> {
+
+    /** Exit status when more rows were rejected than --max-rejects allows. */
+    static final int REJECTED = 3;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to import, one after the other")
+    List<Path> files;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet (default: the only sheet)")
+    String sheet;
+
+    @Option(names = "--rejects", paramLabel = "PATH", description = "rejects file (default: FILE.rejects.csv next to FILE; one FILE only)")
+    Path rejects;
+
+    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
+            description = "rejected rows allowed before the exit status says failure (default: ${DEFAULT-VALUE})")
+    long maxRejects;
+
+    @Option(names = "--ignore-unknown-columns", description = "skip columns that are not the schema's instead of failing")
+    boolean ignoreUnknownColumns;
+
+    @Option(names = "--dry-run", description = "check the files and write the rejects, store nothing (no database needed)")
+    boolean dryRun;
+
+    @Option(names = "--invalidate-cache", description = "delete the Redis entries of the imported users (REDIS_HOST must be set)")
+    boolean invalidateCache;
+
+    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "50000", hidden = true,
+            description = "file rows per atomic LOAD DATA statement (default: ${DEFAULT-VALUE})")
+    int chunkSize;
+
+    @Mixin
+    MySqlOptions mysql;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (rejects != null && files.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "--rejects takes one FILE only; with several, each gets FILE.rejects.csv");
+        }
+        if (maxRejects < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-rejects must be 0 or more, was " + maxRejects);
+        }
+        if (chunkSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--chunk-size must be at least 1");
+        }
+        Config config = mysql.config();
+        PrintWriter out = spec.commandLine().getOut();
+        JacksonRecapJson json = new JacksonRecapJson();
+        RedisSettings redisSettings = null;
+        if (invalidateCache && !dryRun) {
+            redisSettings = CacheConfig.redis(config).orElseThrow(() -> new ConfigurationException(
+                    "--invalidate-cache needs Redis: set REDIS_HOST (and REDIS_PORT, REDIS_PASSWORD as needed)"));
+        }
+        MySqlSettings settings = MySqlOptions.settings(config);
+        long rejected = 0;
+        try (MySqlConnections connections = dryRun ? null : MySqlConnections.forTools(settings, 2);
+             RedisConnections redis = redisSettings == null ? null : RedisConnections.create(redisSettings)) {
+            if (redis != null) {
+                String unreachable = redis.ping();
+                if (unreachable != null) {
+                    throw new ConfigurationException("cannot use Redis: " + unreachable);
+                }
+            }
+            ImportRecapsUseCase importer = new ImportRecapsService(new ImportFileReader(),
+                    connections == null ? null : boundedHeap(new MySqlRecapImport(connections)), new CsvRejectsFile(),
+                    redis == null ? null : new RedisRecapEvictor(redis), json, ConsoleProgress.onStandardError(), chunkSize);
+            Thread interrupted = Thread.ofPlatform().unstarted(() -> System.err.println(
+                    "interrupted: every committed chunk is stored; run the same command again to resume"));
+            if (!dryRun) {
+                Runtime.getRuntime().addShutdownHook(interrupted);
+            }
+            try {
+                for (Path file : files) {
+                    Path rejectsFile = rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.csv");
+                    ImportReport report = importer.importFile(new ImportRecapsUseCase.ImportCommand(file, sheet, rejectsFile,
+                            ignoreUnknownColumns, dryRun, invalidateCache && !dryRun));
+                    rejected += report.rejected();
+                    print(out, file, rejectsFile, report, settings);
+                }
+            } finally {
+                if (!dryRun) {
+                    Runtime.getRuntime().removeShutdownHook(interrupted);
+                }
+            }
+        }
+        if (rejected > maxRejects) {
+            out.printf(Locale.ROOT, "%,d row%s rejected, more than --max-rejects %,d allows: see the rejects file%s%n",
+                    rejected, rejected == 1 ? "" : "s", maxRejects, files.size() == 1 ? "" : "s");
+            out.flush();
+            return REJECTED;
+        }
+        return 0;
+    }
+
+    /**
+     * Collects garbage after each chunk once the heap has grown past {@value #HEAP_SOFT_LIMIT_MB} MB: the
+     * import keeps little alive, but with the JVM's default heap (a quarter of the machine's memory) it
+     * would let garbage pile up to far more than that before collecting it.
+     */
+    private static StoreImportedRecapsPort boundedHeap(StoreImportedRecapsPort store) {
+        return new StoreImportedRecapsPort() {
+            @Override
+            public long committedRows(String importKey, String source) {
+                return store.committedRows(importKey, source);
+            }
+
+            @Override
+            public long replace(String importKey, String source, java.util.Iterator<ImportedRecap> recaps,
+                                java.util.function.LongSupplier rowsDone) {
+                long written = store.replace(importKey, source, recaps, rowsDone);
+                if (Runtime.getRuntime().totalMemory() > HEAP_SOFT_LIMIT_MB << 20) {
+                    System.gc();
+                }
+                return written;
+            }
+
+            @Override
+            public void finished(String importKey) {
+                store.finished(importKey);
+            }
+        };
+    }
+
+    private static final long HEAP_SOFT_LIMIT_MB = 192;
+
+    private void print(PrintWriter out, Path file, Path rejectsFile, ImportReport report, MySqlSettings settings) {
+        StringBuilder line = new StringBuilder();
+        line.append(String.format(Locale.ROOT, "%s (%s): %,d rows, %,d valid, ", file, report.format(), report.rows(),
+                report.valid()));
+        if (dryRun) {
+            line.append("nothing stored (dry run)");
+        } else {
+            line.append(String.format(Locale.ROOT, "%,d stored in %s.user_recap_data on %s", report.loaded(),
+                    settings.database(), settings.server()));
+        }
+        if (report.resumed() > 0) {
+            line.append(String.format(Locale.ROOT, ", %,d stored by an earlier run (resumed)", report.resumed()));
+        }
+        if (report.rejected() > 0) {
+            line.append(String.format(Locale.ROOT, ", %,d rejected (see %s)", report.rejected(), rejectsFile));
+        } else {
+            line.append(", 0 rejected");
+        }
+        if (report.duplicates() > 0) {
+            line.append(String.format(Locale.ROOT, ", %,d repeated user_id (the later row wins)", report.duplicates()));
+        }
+        if (invalidateCache && !dryRun) {
+            line.append(String.format(Locale.ROOT, ", %,d cache entries deleted", report.evicted()));
+        }
+        if (!report.ignoredColumns().isEmpty()) {
+            line.append(", ignored columns ").append(String.join(", ", report.ignoredColumns()));
+        }
+        line.append(String.format(Locale.ROOT, ", %s, %,.0f rows/s", ConsoleProgress.format(report.elapsed()),
+                report.rowsPerSecond()));
+        out.println(line);
+        out.flush();
+    }
+}
