@@ -162,31 +162,63 @@ public final class ImportFileReader implements ReadImportRowsPort {
         return reader;
     }
 
-    /** CSV or TSV with a header row. */
-    private static final class TextRows implements ImportRows {
-        private final String format;
-        private final Path file;
+    /** A text file read line by line (CSV, TSV, JSON Lines): its reader and what the progress estimate needs. */
+    private abstract static class LineRows implements ImportRows {
+        final Path file;
+        final BufferedReader reader;
         private final String identity;
         private final long size;
         private final CountingStream counted;
+
+        LineRows(Path file, boolean gzip, String identity) throws IOException {
+            this.file = file;
+            this.identity = identity;
+            this.size = Files.size(file);
+            this.counted = new CountingStream(Files.newInputStream(file));
+            try {
+                this.reader = reader(counted, gzip);
+            } catch (IOException e) {
+                counted.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public String positionName() {
+            return "line";
+        }
+
+        @Override
+        public String identity() {
+            return identity;
+        }
+
+        @Override
+        public double fractionRead() {
+            return size == 0 ? 1 : (double) counted.count() / size;
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // nothing was written
+            }
+        }
+    }
+
+    /** CSV or TSV with a header row. */
+    private static final class TextRows extends LineRows {
+        private final String format;
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final List<String> header;
         private long nextLine;
 
         TextRows(String format, Path file, boolean gzip, String identity, char delimiter) throws IOException {
+            super(file, gzip, identity);
             this.format = format;
-            this.file = file;
-            this.identity = identity;
-            this.size = Files.size(file);
-            this.counted = new CountingStream(Files.newInputStream(file));
-            BufferedReader reader;
-            try {
-                reader = reader(counted, gzip);
-            } catch (IOException e) {
-                counted.close();
-                throw e;
-            }
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                     .setTrim(false).get().parse(reader);
             this.records = parser.iterator();
@@ -205,9 +237,6 @@ public final class ImportFileReader implements ReadImportRowsPort {
                 }
                 this.header = List.copyOf(names);
                 this.nextLine = parser.getCurrentLineNumber() + 1;
-            } catch (UncheckedIOException e) {
-                parser.close();
-                throw e;
             } catch (RuntimeException e) {
                 parser.close();
                 throw e;
@@ -222,21 +251,6 @@ public final class ImportFileReader implements ReadImportRowsPort {
         @Override
         public List<String> header() {
             return header;
-        }
-
-        @Override
-        public String positionName() {
-            return "line";
-        }
-
-        @Override
-        public String identity() {
-            return identity;
-        }
-
-        @Override
-        public double fractionRead() {
-            return size == 0 ? 1 : (double) counted.count() / size;
         }
 
         private CSVRecord pending;
@@ -292,32 +306,20 @@ public final class ImportFileReader implements ReadImportRowsPort {
                 parser.close();
             } catch (IOException e) {
                 // nothing was written
+            } finally {
+                super.close();
             }
         }
     }
 
     /** JSON Lines: one object a line; blank lines are skipped. */
-    private static final class JsonLines implements ImportRows {
-        private final Path file;
-        private final String identity;
-        private final long size;
-        private final CountingStream counted;
-        private final BufferedReader reader;
+    private static final class JsonLines extends LineRows {
         private String pending;
         private long line;
         private long pendingLine;
 
         JsonLines(Path file, boolean gzip, String identity) throws IOException {
-            this.file = file;
-            this.identity = identity;
-            this.size = Files.size(file);
-            this.counted = new CountingStream(Files.newInputStream(file));
-            try {
-                this.reader = reader(counted, gzip);
-            } catch (IOException e) {
-                counted.close();
-                throw e;
-            }
+            super(file, gzip, identity);
         }
 
         @Override
@@ -328,21 +330,6 @@ public final class ImportFileReader implements ReadImportRowsPort {
         @Override
         public List<String> header() {
             return List.of();
-        }
-
-        @Override
-        public String positionName() {
-            return "line";
-        }
-
-        @Override
-        public String identity() {
-            return identity;
-        }
-
-        @Override
-        public double fractionRead() {
-            return size == 0 ? 1 : (double) counted.count() / size;
         }
 
         @Override
@@ -410,15 +397,6 @@ public final class ImportFileReader implements ReadImportRowsPort {
                 throw new UncheckedIOException(e);
             }
             return new ImportRow(pendingLine, values);
-        }
-
-        @Override
-        public void close() {
-            try {
-                reader.close();
-            } catch (IOException e) {
-                // nothing was written
-            }
         }
     }
 }
