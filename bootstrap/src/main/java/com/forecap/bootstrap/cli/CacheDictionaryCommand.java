@@ -65,17 +65,12 @@ public final class CacheDictionaryCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--sample must be between 100 and 100000, was " + sample);
             }
             Config config = mysql.config();
-            RedisSettings redisSettings = CacheConfig.redis(config).orElseThrow(() -> new ConfigurationException(
-                    "cache-dictionary train needs Redis: set REDIS_HOST (and REDIS_PORT, REDIS_PASSWORD as needed)"));
+            RedisSettings redisSettings = CacheConfig.requiredRedis(config, "cache-dictionary train");
             MySqlSettings settings = MySqlOptions.settings(config);
             JacksonRecapJson json = new JacksonRecapJson();
             TrainCacheDictionaryUseCase.Result result;
             try (MySqlConnections connections = MySqlConnections.forTools(settings, 1);
-                 RedisConnections redis = RedisConnections.create(redisSettings)) {
-                String unreachable = redis.ping();
-                if (unreachable != null) {
-                    throw new ConfigurationException("cannot use Redis: " + unreachable);
-                }
+                 RedisConnections redis = CommandLines.connectRedis(redisSettings)) {
                 CacheCodecs.Chosen current = CacheCodecs.forRedis(redis, json, MySqlOptions.seed(config, null));
                 result = new TrainCacheDictionaryService(new MySqlTestDataStore(connections, json),
                         new MySqlRecapReader(connections, json), json, new RedisCacheDictionary(redis, current.codec()))

@@ -22,7 +22,6 @@ import com.forecap.application.port.in.ImportRecapsUseCase.ImportReport;
 import com.forecap.application.port.out.StoreImportedRecapsPort;
 import com.forecap.application.service.ImportRecapsService;
 import com.forecap.bootstrap.config.CacheConfig;
-import com.forecap.bootstrap.config.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,19 +90,12 @@ public final class ImportCommand implements Callable<Integer> {
         JacksonRecapJson json = new JacksonRecapJson();
         RedisSettings redisSettings = null;
         if (invalidateCache && !dryRun) {
-            redisSettings = CacheConfig.redis(config).orElseThrow(() -> new ConfigurationException(
-                    "--invalidate-cache needs Redis: set REDIS_HOST (and REDIS_PORT, REDIS_PASSWORD as needed)"));
+            redisSettings = CacheConfig.requiredRedis(config, "--invalidate-cache");
         }
         MySqlSettings settings = MySqlOptions.settings(config);
         long rejected = 0;
         try (MySqlConnections connections = dryRun ? null : MySqlConnections.forTools(settings, 2);
-             RedisConnections redis = redisSettings == null ? null : RedisConnections.create(redisSettings)) {
-            if (redis != null) {
-                String unreachable = redis.ping();
-                if (unreachable != null) {
-                    throw new ConfigurationException("cannot use Redis: " + unreachable);
-                }
-            }
+             RedisConnections redis = redisSettings == null ? null : CommandLines.connectRedis(redisSettings)) {
             ImportRecapsUseCase importer = new ImportRecapsService(new ImportFileReader(),
                     connections == null ? null : boundedHeap(new MySqlRecapImport(connections)), new CsvRejectsFile(),
                     redis == null ? null : new RedisRecapEvictor(redis), json, ConsoleProgress.onStandardError(), chunkSize);

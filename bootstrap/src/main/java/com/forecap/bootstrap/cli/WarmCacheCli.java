@@ -20,7 +20,6 @@ import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.application.service.WarmCacheService;
 import com.forecap.application.testdata.IdRange;
 import com.forecap.bootstrap.config.CacheConfig;
-import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.wiring.CacheCodecs;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -71,18 +70,13 @@ public final class WarmCacheCli implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--batch must be between 1 and 100000, was " + batch);
         }
         Config config = mysql.config();
-        RedisSettings redisSettings = CacheConfig.redis(config).orElseThrow(() -> new ConfigurationException(
-                "warm-cache needs Redis: set REDIS_HOST (and REDIS_PORT, REDIS_PASSWORD as needed)"));
+        RedisSettings redisSettings = CacheConfig.requiredRedis(config, "warm-cache");
         MySqlSettings mysqlSettings = MySqlOptions.settings(config);
         long seed = MySqlOptions.seed(config, null);
         JacksonRecapJson json = new JacksonRecapJson();
         WarmReport report;
         try (MySqlConnections connections = MySqlConnections.forTools(mysqlSettings, 1);
-             RedisConnections redis = RedisConnections.create(redisSettings)) {
-            String unreachable = redis.ping();
-            if (unreachable != null) {
-                throw new ConfigurationException("cannot use Redis: " + unreachable);
-            }
+             RedisConnections redis = CommandLines.connectRedis(redisSettings)) {
             RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(redis, id -> java.util.Optional.empty(),
                     CacheCodecs.forRedis(redis, json, seed).codec(), RecordCacheMetricsPort.NONE);
             WarmCacheUseCase warm = new WarmCacheService(new MySqlRecapReader(connections, json), cache, json,

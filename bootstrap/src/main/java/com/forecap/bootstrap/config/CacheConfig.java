@@ -39,6 +39,19 @@ public final class CacheConfig {
     }
 
     /**
+     * Redis settings for a command that cannot work without Redis.
+     *
+     * @param config the root configuration
+     * @param what   what needs it, for the error, e.g. {@code warm-cache}
+     * @return the settings
+     * @throws ConfigurationException when Redis is not configured or a value is wrong
+     */
+    public static RedisSettings requiredRedis(Config config, String what) {
+        return redis(config).orElseThrow(() -> new ConfigurationException(
+                what + " needs Redis: set REDIS_HOST (and REDIS_PORT, REDIS_PASSWORD as needed)"));
+    }
+
+    /**
      * Redis settings, when Redis is configured ({@code REDIS_HOST} or {@code forecap.redis.nodes}).
      *
      * @param config the root configuration
