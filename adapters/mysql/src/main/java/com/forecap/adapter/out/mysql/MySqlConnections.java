@@ -32,13 +32,7 @@ public final class MySqlConnections implements AutoCloseable {
         HikariConfig config = base(settings, "forecap-serving");
         config.setMinimumIdle(settings.poolSize());
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("useServerPrepStmts", "true");
-        config.addDataSourceProperty("cachePrepStmts", "true");
-        config.addDataSourceProperty("prepStmtCacheSize", "32");
-        // the recap SELECT is 342 characters: above the default limit of 256 it was never cached and was
-        // prepared anew on every read
-        config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
-        config.addDataSourceProperty("cacheResultSetMetadata", "true");
+        cacheStatements(config);
         return new MySqlConnections(new HikariDataSource(config), settings);
     }
 
@@ -53,11 +47,19 @@ public final class MySqlConnections implements AutoCloseable {
         HikariConfig config = base(settings, "forecap-fallback");
         config.setMinimumIdle(1);
         config.setInitializationFailTimeout(-1);
+        cacheStatements(config);
+        return new MySqlConnections(new HikariDataSource(config), settings);
+    }
+
+    /** Server-side prepared statements, prepared once per connection and kept, for the serving pools. */
+    private static void cacheStatements(HikariConfig config) {
         config.addDataSourceProperty("useServerPrepStmts", "true");
         config.addDataSourceProperty("cachePrepStmts", "true");
         config.addDataSourceProperty("prepStmtCacheSize", "32");
+        // the recap SELECT is 342 characters: above the default limit of 256 it was never cached and was
+        // prepared anew on every read
+        config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
         config.addDataSourceProperty("cacheResultSetMetadata", "true");
-        return new MySqlConnections(new HikariDataSource(config), settings);
     }
 
     /**

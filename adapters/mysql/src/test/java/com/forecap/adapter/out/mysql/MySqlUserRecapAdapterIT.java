@@ -91,15 +91,17 @@ class MySqlUserRecapAdapterIT {
     }
 
     @Test
-    void the_recap_statement_is_prepared_once_per_connection() throws Exception {
-        try (MySqlConnections one = MySqlConnections.forServing(DATABASE.settings(1));
-             MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(one, JSON, QueryObserver.NONE)) {
-            adapter.loadUserRecap(UserId.of(1));
-            long before = sessionPrepares(one);
-            for (long id = 1; id <= 200; id++) {
-                assertThat(adapter.loadUserRecap(UserId.of(id))).isPresent();
+    void the_recap_statement_is_prepared_once_per_connection_in_both_serving_pools() throws Exception {
+        for (MySqlConnections one : List.of(MySqlConnections.forServing(DATABASE.settings(1)),
+                MySqlConnections.forFallback(DATABASE.settings(1)))) {
+            try (one; MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(one, JSON, QueryObserver.NONE)) {
+                adapter.loadUserRecap(UserId.of(1));
+                long before = sessionPrepares(one);
+                for (long id = 1; id <= 200; id++) {
+                    assertThat(adapter.loadUserRecap(UserId.of(id))).isPresent();
+                }
+                assertThat(sessionPrepares(one)).as("statements prepared by the server for 200 reads").isEqualTo(before);
             }
-            assertThat(sessionPrepares(one)).as("statements prepared by the server for 200 reads").isEqualTo(before);
         }
     }
 
