@@ -27,9 +27,7 @@ public final class MySqlRecapImport implements StoreImportedRecapsPort {
             + "import_key CHAR(64) NOT NULL PRIMARY KEY, source VARCHAR(1000) NOT NULL, "
             + "rows_done BIGINT UNSIGNED NOT NULL, updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP "
             + "ON UPDATE CURRENT_TIMESTAMP) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4";
-    private static final String LOAD = "LOAD DATA LOCAL INFILE 'forecap-import.tsv' REPLACE INTO TABLE "
-            + RecapColumns.TABLE + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' "
-            + "LINES TERMINATED BY '\\n' (" + String.join(", ", RecapColumns.ALL) + ")";
+    private static final String LOAD = RecapColumns.loadData("forecap-import.tsv", "REPLACE");
     private static final String RECORD = "INSERT INTO " + PROGRESS + " (import_key, source, rows_done) VALUES (?, ?, ?) "
             + "ON DUPLICATE KEY UPDATE rows_done = VALUES(rows_done), source = VALUES(source)";
 

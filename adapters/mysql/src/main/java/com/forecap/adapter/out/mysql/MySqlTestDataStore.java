@@ -28,9 +28,7 @@ import com.mysql.cj.jdbc.JdbcStatement;
  */
 public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestDataPort {
 
-    private static final String LOAD = "LOAD DATA LOCAL INFILE 'forecap-synthetic.tsv' IGNORE INTO TABLE "
-            + RecapColumns.TABLE + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' "
-            + "LINES TERMINATED BY '\\n' (" + String.join(", ", RecapColumns.ALL) + ")";
+    private static final String LOAD = RecapColumns.loadData("forecap-synthetic.tsv", "IGNORE");
     private static final String COUNT_PER_CHUNK = "SELECT (user_id - 1) DIV ? AS chunk, COUNT(*) FROM "
             + RecapColumns.TABLE + " WHERE user_id BETWEEN ? AND ? GROUP BY chunk";
     private static final String TOTALS = "SELECT COUNT(*), COALESCE(MAX(user_id), 0) FROM " + RecapColumns.TABLE;

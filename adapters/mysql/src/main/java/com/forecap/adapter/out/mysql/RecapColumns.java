@@ -22,6 +22,19 @@ final class RecapColumns {
     /** The recap columns without the id, for reads by id. */
     static final String SELECT_LIST = String.join(", ", ALL.subList(1, ALL.size()));
 
+    /**
+     * The {@code LOAD DATA LOCAL} statement that reads a {@link TsvRecapStream} into the table.
+     *
+     * @param file       the name the stream stands for (the driver never opens it)
+     * @param duplicates what an existing id does: {@code IGNORE} (keep the stored row) or {@code REPLACE}
+     * @return the statement
+     */
+    static String loadData(String file, String duplicates) {
+        return "LOAD DATA LOCAL INFILE '" + file + "' " + duplicates + " INTO TABLE " + TABLE
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                + String.join(", ", ALL) + ")";
+    }
+
     private RecapColumns() {
     }
 
