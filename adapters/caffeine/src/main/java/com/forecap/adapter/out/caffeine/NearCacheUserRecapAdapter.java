@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
@@ -20,6 +21,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>It is also the single-flight point of the instance: the first request for a user that is not
  * cached registers a pending result and loads; concurrent requests for the same user wait for that
  * result instead of loading again. A failed load is not cached.
+ *
+ * <p>A loaded recap is kept only for a user asked for before (a doorkeeper: a direct-mapped table of
+ * recently seen ids, one {@code long} per slot, an id's slot overwritten by any later id that maps to
+ * it). Under the realistic mix most users are asked for once; keeping each of them made the cache turn
+ * over its whole size every few seconds, and every young collection copied the entries inserted since
+ * the last one: 60 MB live after each young GC, pauses of 90-170 ms under load, against 12 MB and 5 ms
+ * with admission by a second request (perf-tests/results/2026-11-29-near-cache-admission.md).
+ * Caffeine's own admission (TinyLFU) decides only after the entry has been inserted, so it does not
+ * prevent that churn. A user asked for twice is loaded twice, then served from here.
  */
 public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
 
@@ -31,11 +41,15 @@ public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
      * compressed pointers (perf-tests/results/2026-11-29-near-cache-footprint.md), rounded up.
      */
     static final int ENTRY_OVERHEAD = 224;
+    /** Doorkeeper slots per byte of the cache's bound: 64 MB gives 65,536 slots (512 KB). */
+    private static final long BYTES_PER_SLOT = 1024;
 
     private final LoadUserRecapPort store;
     private final RecordCacheMetricsPort metrics;
     private final ConcurrentMap<Long, CompletableFuture<Loaded>> entries;
     private final AsyncCache<Long, Loaded> cache;
+    private final AtomicLongArray seen;
+    private final int slotMask;
 
     /**
      * What a load ended in. A failure is handed to the waiting requests as a value, not as an
@@ -74,6 +88,9 @@ public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
                 .executor(Runnable::run)
                 .buildAsync();
         this.entries = cache.asMap();
+        int slots = Integer.highestOneBit(Math.clamp(maxBytes / BYTES_PER_SLOT, 64, 1 << 22));
+        this.seen = new AtomicLongArray(slots);
+        this.slotMask = slots - 1;
     }
 
     @Override
@@ -97,6 +114,10 @@ public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
         try {
             Optional<EncodedRecap> recap = store.loadUserRecap(userId);
             pending.complete(new Loaded(recap, null));
+            if (!seenBefore(userId.value())) {
+                // the waiting requests hold the future; the entry itself is not kept
+                entries.remove(userId.value(), pending);
+            }
             return recap;
         } catch (RuntimeException e) {
             entries.remove(userId.value(), pending);
@@ -105,6 +126,17 @@ public final class NearCacheUserRecapAdapter implements LoadUserRecapPort {
         } finally {
             metrics.operation("load", CACHE_TYPE, System.nanoTime() - start);
         }
+    }
+
+    /** Whether the id was marked since its slot last changed hands; marks it either way. */
+    private boolean seenBefore(long id) {
+        int slot = (int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & slotMask;
+        long mark = id + 1;
+        if (seen.getOpaque(slot) == mark) {
+            return true;
+        }
+        seen.setOpaque(slot, mark);
+        return false;
     }
 
     /**

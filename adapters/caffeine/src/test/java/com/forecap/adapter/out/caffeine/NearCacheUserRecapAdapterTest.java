@@ -82,7 +82,33 @@ class NearCacheUserRecapAdapterTest {
                 Duration.ofMinutes(1), metrics);
         assertThat(cache.loadUserRecap(UserId.of(5_000))).isEmpty();
         assertThat(cache.loadUserRecap(UserId.of(5_000))).isEmpty();
-        assertThat(loads.get()).isEqualTo(1);
+        assertThat(cache.loadUserRecap(UserId.of(5_000))).isEmpty();
+        assertThat(loads.get()).isEqualTo(2);
+    }
+
+    @Test
+    void a_user_asked_for_once_is_not_kept() {
+        NearCacheUserRecapAdapter cache = new NearCacheUserRecapAdapter(store(new CountDownLatch(0)), 1 << 20,
+                Duration.ofMinutes(1), metrics);
+        for (long id = 1; id <= 500; id++) {
+            assertThat(cache.loadUserRecap(UserId.of(id))).isPresent();
+        }
+        assertThat(cache.size()).as("entries after 500 users asked for once").isZero();
+        assertThat(loads.get()).isEqualTo(500);
+    }
+
+    @Test
+    void a_user_asked_for_again_is_kept_and_then_served_from_memory() {
+        NearCacheUserRecapAdapter cache = new NearCacheUserRecapAdapter(store(new CountDownLatch(0)), 1 << 20,
+                Duration.ofMinutes(1), metrics);
+        cache.loadUserRecap(UserId.of(9));
+        cache.loadUserRecap(UserId.of(9));
+        assertThat(cache.size()).isEqualTo(1);
+        for (int i = 0; i < 10; i++) {
+            assertThat(cache.loadUserRecap(UserId.of(9))).isPresent();
+        }
+        assertThat(loads.get()).isEqualTo(2);
+        assertThat(hits.get()).isEqualTo(10);
     }
 
     @Test
@@ -90,9 +116,12 @@ class NearCacheUserRecapAdapterTest {
         NearCacheUserRecapAdapter cache = new NearCacheUserRecapAdapter(store(new CountDownLatch(0)), 1 << 20,
                 Duration.ofMillis(50), metrics);
         cache.loadUserRecap(UserId.of(1));
+        cache.loadUserRecap(UserId.of(1));
+        cache.loadUserRecap(UserId.of(1));
+        assertThat(loads.get()).as("kept after the second request").isEqualTo(2);
         Thread.sleep(120);
         cache.loadUserRecap(UserId.of(1));
-        assertThat(loads.get()).isEqualTo(2);
+        assertThat(loads.get()).isEqualTo(3);
     }
 
     @Test
@@ -101,6 +130,7 @@ class NearCacheUserRecapAdapterTest {
         NearCacheUserRecapAdapter cache = new NearCacheUserRecapAdapter(store(new CountDownLatch(0)), 50L * entry,
                 Duration.ofMinutes(1), metrics);
         for (long id = 100; id < 400; id++) {
+            cache.loadUserRecap(UserId.of(id));
             cache.loadUserRecap(UserId.of(id));
         }
         assertThat(cache.size()).isLessThanOrEqualTo(60);
