@@ -29,6 +29,7 @@ final class CsvRecords {
     private long line = 1;
     private long recordLine;
     private String[] cells = new String[32];
+    private char[] scratch = new char[1024];
     private int size;
 
     /**
@@ -169,15 +170,30 @@ final class CsvRecords {
         boolean afterCr = false;
         String cell = null;
         while (cell == null) {
-            if (position >= limit) {
+            char[] chars = buffer;
+            int end = limit;
+            int at = position;
+            char c = 0;
+            while (at < end) {
+                c = chars[at];
+                if (c == '"' || c <= '\r') {
+                    break;
+                }
+                at++;
+            }
+            if (at > position) {
+                afterCr = false;
+            }
+            position = at;
+            if (at >= end) {
                 int offset = position - start;
                 if (!fill(start)) {
                     throw new IOException("the text ends inside the quoted cell that starts on line " + startLine);
                 }
                 start = 0;
                 position = offset;
+                continue;
             }
-            char c = buffer[position];
             if (c == '"') {
                 if (position + 1 >= limit) {
                     int offset = position - start;
@@ -220,19 +236,25 @@ final class CsvRecords {
         return cell;
     }
 
+    /** A quoted cell's text between its quotes, doubled quotes made single. */
     private String text(int start, int end, boolean doubled) {
         if (!doubled) {
             return new String(buffer, start, end - start);
         }
-        StringBuilder text = new StringBuilder(end - start);
+        if (scratch.length < end - start) {
+            scratch = new char[Math.max(end - start, scratch.length * 2)];
+        }
+        char[] chars = buffer;
+        char[] target = scratch;
+        int length = 0;
         for (int i = start; i < end; i++) {
-            char c = buffer[i];
-            text.append(c);
+            char c = chars[i];
+            target[length++] = c;
             if (c == '"') {
                 i++;
             }
         }
-        return text.toString();
+        return new String(target, 0, length);
     }
 
     /**
