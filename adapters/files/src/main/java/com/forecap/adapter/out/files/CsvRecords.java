@@ -176,10 +176,16 @@ final class CsvRecords {
             char c = 0;
             while (at < end) {
                 c = chars[at];
-                if (c == '"' || c <= '\r') {
+                if (c > '"') {
+                    at++;
+                } else if (c == '"' && at + 1 < end && chars[at + 1] == '"') {
+                    doubled = true;
+                    at += 2;
+                } else if (c == '"' || c <= '\r') {
                     break;
+                } else {
+                    at++;
                 }
-                at++;
             }
             if (at > position) {
                 afterCr = false;

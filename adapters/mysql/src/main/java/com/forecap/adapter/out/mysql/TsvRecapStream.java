@@ -192,10 +192,16 @@ final class TsvRecapStream extends InputStream {
             return ascii("\\N");
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        room(bytes.length * 2);
+        int plain = 0;
+        while (plain < bytes.length && (bytes[plain] < 0 || (bytes[plain] > '\r' && bytes[plain] != '\\'))) {
+            plain++;
+        }
+        room(plain + (bytes.length - plain) * 2);
+        System.arraycopy(bytes, 0, buffer, length, plain);
         byte[] target = buffer;
-        int at = length;
-        for (byte b : bytes) {
+        int at = length + plain;
+        for (int i = plain; i < bytes.length; i++) {
+            byte b = bytes[i];
             switch (b) {
                 case '\\' -> {
                     target[at++] = '\\';
