@@ -139,7 +139,6 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
     private final class Run {
         private final ImportCommand command;
         private final ImportRows rows;
-        private final Map<String, String> mapping;
         private final long resumeAfter;
         /** The current row's cells in the order of {@link ImportColumns#ALL}; {@code null} where not given. */
         private final String[] cells = new String[ImportColumns.ALL.size()];
@@ -163,7 +162,6 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
         Run(ImportCommand command, ImportRows rows, Map<String, String> mapping, long resumeAfter) {
             this.command = command;
             this.rows = rows;
-            this.mapping = mapping;
             this.resumeAfter = resumeAfter;
             mapping.forEach((name, column) -> indexes.put(name, ImportColumns.ALL.indexOf(column)));
         }
