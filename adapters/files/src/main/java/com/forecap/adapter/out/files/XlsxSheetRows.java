@@ -360,16 +360,17 @@ final class XlsxSheetRows implements ImportRows {
     }
 
     /**
-     * The shared strings, spilled to a temporary file: offsets in memory, text on disk, read through a
-     * window of {@value #WINDOW} bytes (a sheet mostly uses new strings in the order they were stored) and
-     * a bounded table of recently read short strings (texts that repeat, such as names of products).
+     * The shared strings, spilled to a temporary file: offsets in memory, text on disk. New strings are
+     * read through a window of {@value #WINDOW} bytes that only moves forward (a sheet mostly uses new
+     * strings in the order they were stored); strings used again come from a bounded table of recently
+     * read short strings (texts that repeat, such as names of products), else are read one by one.
      */
     static final class SharedStrings implements AutoCloseable {
         /** Bytes read from the file at a time. */
         static final int WINDOW = 1 << 20;
-        /** Strings remembered (a power of two), each at most {@value #RECENT_LONGEST} characters: at most ~40 MB. */
-        static final int RECENT = 1 << 15;
-        static final int RECENT_LONGEST = 512;
+        /** Strings remembered (a power of two), each at most {@value #RECENT_LONGEST} characters: at most ~37 MB. */
+        static final int RECENT = 1 << 16;
+        static final int RECENT_LONGEST = 256;
         private final Path spill;
         private final FileChannel channel;
         private long[] offsets = new long[1024];
@@ -381,6 +382,7 @@ final class XlsxSheetRows implements ImportRows {
         /** Recently read short strings by index, one slot per index modulo the size: repeated texts come from memory. */
         private final String[] recent = new String[RECENT];
         private final int[] recentIndex = new int[RECENT];
+        private ByteBuffer single = ByteBuffer.allocate(4096);
 
         SharedStrings(ZipFile zip, String path) throws IOException, XMLStreamException {
             spill = Files.createTempFile("forecap-xlsx-strings", ".bin");
@@ -457,12 +459,19 @@ final class XlsxSheetRows implements ImportRows {
             int length = (int) (offsets[index + 1] - at);
             String text;
             try {
-                if (length > WINDOW) {
-                    ByteBuffer large = ByteBuffer.allocate(length);
-                    read(large, at);
-                    text = new String(large.array(), 0, length, StandardCharsets.UTF_8);
+                if (length > WINDOW || at < windowStart) {
+                    // a string used before (its slot taken since): read just that one, keep the window
+                    if (single.capacity() < length) {
+                        single = ByteBuffer.allocate(Math.max(length, single.capacity() * 2));
+                    }
+                    single.clear().limit(length);
+                    read(single, at);
+                    if (single.hasRemaining()) {
+                        throw new IOException("shared strings file ended early");
+                    }
+                    text = new String(single.array(), 0, length, StandardCharsets.UTF_8);
                 } else {
-                    if (at < windowStart || at + length > windowStart + windowLength) {
+                    if (at + length > windowStart + windowLength) {
                         window.clear();
                         read(window, at);
                         windowStart = at;
