@@ -3,7 +3,9 @@
 # (created and dropped here): USERS synthetic users written as CSV and XLSX by the generator's hidden
 # --to-file option, then, alternating, a raw `LOAD DATA LOCAL INFILE` of the CSV with the mysql client and
 # `forecap import` of the same CSV (each into an emptied table), then `forecap import` of the XLSX.
-# Peak memory of each import from /usr/bin/time -v. Files are kept in WORK (default: a new temp dir).
+# Peak memory and CPU time (user + system) of each import from /usr/bin/time -v. The imports run with the
+# launchers' JVM flags (bin/jvm-options, as `./run.sh import` and the image run them) unless JAVA_OPTS
+# says otherwise (JAVA_OPTS=" " for a plain `java -jar`). Files are kept in WORK (default: a new temp dir).
 #
 #   perf-tests/import-benchmark.sh [USERS]        # default 1000000; needs the built jar and the mysql client
 set -euo pipefail
@@ -11,6 +13,7 @@ cd "$(dirname "$0")/.."
 . bin/java-env.sh
 USERS=${1:-1000000}
 ROUNDS=${ROUNDS:-2}
+JAVA_OPTS=${JAVA_OPTS:-$(cat bin/jvm-options)}
 WORK=${WORK:-$(mktemp -d)}
 DB=forecap_perf_import_$$
 export MYSQL_HOST=${MYSQL_HOST:-127.0.0.1} MYSQL_USER=${MYSQL_USER:-root} MYSQL_PASSWORD=${MYSQL_PASSWORD:-} MYSQL_DATABASE=$DB
@@ -20,6 +23,8 @@ trap 'sql -e "DROP DATABASE IF EXISTS $DB"' EXIT
 now() { date +%s.%N; }
 rate() { awk -v n="$USERS" -v s="$1" 'BEGIN { printf "%.1f s, %.0f rows/s", s, n / s }'; }
 rss() { awk -F: '/Maximum resident set size/ { printf "%.0f MB", $2 / 1024 }' "$1"; }
+cpu() { awk -F: '/User time|System time/ { s += $2 } END { printf "%.1f s", s }' "$1"; }
+echo "import JVM flags: ${JAVA_OPTS:-none}"
 
 java -jar $JAR migrate
 [ -f "$WORK/users.csv" ] || java -jar $JAR generate-test-data "$USERS" --to-file "$WORK/users.csv" 2>/dev/null
@@ -40,10 +45,10 @@ for round in $(seq 1 "$ROUNDS"); do
   t0=$(now); sql "$DB" -e "$RAW"; t1=$(now)
   echo "round $round raw LOAD DATA: $(rate "$(echo "$t1 - $t0" | bc)")"
   sql "$DB" -e "TRUNCATE TABLE user_recap_data"
-  t0=$(now); /usr/bin/time -v -o "$WORK/time-csv-$round.txt" java -jar $JAR import "$WORK/users.csv" 2>/dev/null; t1=$(now)
-  echo "round $round forecap import CSV: $(rate "$(echo "$t1 - $t0" | bc)"), max RSS $(rss "$WORK/time-csv-$round.txt")"
+  t0=$(now); /usr/bin/time -v -o "$WORK/time-csv-$round.txt" java $JAVA_OPTS -jar $JAR import "$WORK/users.csv" 2>/dev/null; t1=$(now)
+  echo "round $round forecap import CSV: $(rate "$(echo "$t1 - $t0" | bc)"), CPU $(cpu "$WORK/time-csv-$round.txt"), max RSS $(rss "$WORK/time-csv-$round.txt")"
 done
 sql "$DB" -e "TRUNCATE TABLE user_recap_data"
-t0=$(now); /usr/bin/time -v -o "$WORK/time-xlsx.txt" java -jar $JAR import "$WORK/users.xlsx" 2>/dev/null; t1=$(now)
-echo "forecap import XLSX: $(rate "$(echo "$t1 - $t0" | bc)"), max RSS $(rss "$WORK/time-xlsx.txt")"
+t0=$(now); /usr/bin/time -v -o "$WORK/time-xlsx.txt" java $JAVA_OPTS -jar $JAR import "$WORK/users.xlsx" 2>/dev/null; t1=$(now)
+echo "forecap import XLSX: $(rate "$(echo "$t1 - $t0" | bc)"), CPU $(cpu "$WORK/time-xlsx.txt"), max RSS $(rss "$WORK/time-xlsx.txt")"
 java -jar $JAR verify-test-data --expect "$USERS" | tail -1

@@ -139,9 +139,11 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
     private final class Run {
         private final ImportCommand command;
         private final ImportRows rows;
-        private final Map<String, String> mapping;
         private final long resumeAfter;
-        private final Map<String, String> values = new HashMap<>();
+        /** The current row's cells in the order of {@link ImportColumns#ALL}; {@code null} where not given. */
+        private final String[] cells = new String[ImportColumns.ALL.size()];
+        /** Position in {@link ImportColumns#ALL} by header name. */
+        private final Map<String, Integer> indexes = new HashMap<>();
         private final IdSet seen = new IdSet();
         private final java.util.Set<String> ignored = new java.util.TreeSet<>();
         private WriteRejectsPort.Rejects rejected;
@@ -160,8 +162,8 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
         Run(ImportCommand command, ImportRows rows, Map<String, String> mapping, long resumeAfter) {
             this.command = command;
             this.rows = rows;
-            this.mapping = mapping;
             this.resumeAfter = resumeAfter;
+            mapping.forEach((name, column) -> indexes.put(name, ImportColumns.ALL.indexOf(column)));
         }
 
         List<String> ignoredKeys() {
@@ -239,7 +241,7 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
                     }
                 }
             }
-            values.clear();
+            java.util.Arrays.fill(cells, null);
             String rawId = "";
             for (Map.Entry<String, String> cell : row.values().entrySet()) {
                 if (cell.getKey().startsWith("(")) {
@@ -248,9 +250,9 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
                     rejectedRows++;
                     return null;
                 }
-                String column = mapping.get(cell.getKey());
-                if (column == null && rows.header().isEmpty()) {
-                    column = ImportColumns.canonical(cell.getKey());
+                Integer at = indexes.get(cell.getKey());
+                if (at == null && rows.header().isEmpty()) {
+                    String column = ImportColumns.canonical(cell.getKey());
                     if (column == null) {
                         if (!command.ignoreUnknownColumns()) {
                             rejected.reject(row.position(), idOf(row), cell.getKey(),
@@ -261,20 +263,21 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
                         ignored.add(cell.getKey());
                         continue;
                     }
-                    if (values.containsKey(column)) {
+                    at = ImportColumns.ALL.indexOf(column);
+                    if (cells[at] != null) {
                         rejected.reject(row.position(), idOf(row), cell.getKey(), "given twice, as " + column);
                         rejectedRows++;
                         return null;
                     }
                 }
-                if (column != null) {
-                    values.put(column, cell.getValue());
-                    if (column.equals("user_id")) {
+                if (at != null) {
+                    cells[at] = cell.getValue() == null ? "" : cell.getValue();
+                    if (at == 0) {
                         rawId = cell.getValue();
                     }
                 }
             }
-            ImportRowValidator.Outcome outcome = validator.validate(values);
+            ImportRowValidator.Outcome outcome = validator.validate(cells);
             if (outcome.recap() == null) {
                 for (ImportRowValidator.Problem problem : outcome.problems()) {
                     rejected.reject(row.position(), rawId == null ? "" : rawId.strip(), problem.column(), problem.reason());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.application.port.out.StoreImportedRecapsPort.ImportedRecap;
@@ -23,6 +24,7 @@ public final class ImportRowValidator {
     /** Largest {@code INT UNSIGNED}. */
     public static final long MAX_UNSIGNED_INT = 4_294_967_295L;
     private static final int TEXT_BYTES = 65_535;
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?");
 
     private final RecapJsonPort json;
 
@@ -60,24 +62,41 @@ public final class ImportRowValidator {
      * @return the outcome
      */
     public Outcome validate(Map<String, String> row) {
-        Checker check = new Checker(row);
+        String[] cells = new String[ImportColumns.ALL.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = row.get(ImportColumns.ALL.get(i));
+        }
+        return validate(cells);
+    }
+
+    /**
+     * Checks a row given as an array.
+     *
+     * @param cells cell text in the order of {@link ImportColumns#ALL}; {@code null} or empty means no value
+     * @return the outcome
+     */
+    public Outcome validate(String[] cells) {
+        if (cells.length != ImportColumns.ALL.size()) {
+            throw new IllegalArgumentException("expected " + ImportColumns.ALL.size() + " cells, got " + cells.length);
+        }
+        Checker check = new Checker(cells);
         Long id = check.userId();
-        String name = check.text("user_name", 255, true);
-        long trx = Objects.requireNonNullElse(check.whole("trx_count"), 0L);
-        Long variant = check.whole("variant_count");
-        Long point = check.whole("total_point");
-        String pointDescription = check.textBytes("total_point_description");
-        Long redeem = check.whole("total_point_possible_redeem");
-        String productName = check.text("total_point_product_name", 255, false);
-        String image = check.text("total_point_image", 500, false);
-        Long delivery = check.whole("delivery_count");
-        Long pickup = check.whole("pickup_count");
-        String subsDesc = check.text("cheaper_subs_desc", 100, false);
-        BigDecimal amount = check.amount("cheaper_subs_amount");
-        Long ranking = check.whole("top_ranking");
-        JsonArrayText circular = check.list("list_circular_images");
-        JsonArrayText favorite = check.list("list_product_favorite");
-        JsonArrayText stores = check.list("list_favorite_store");
+        String name = check.text(1, 255, true);
+        long trx = Objects.requireNonNullElse(check.whole(2), 0L);
+        Long variant = check.whole(3);
+        Long point = check.whole(4);
+        String pointDescription = check.textBytes(5);
+        Long redeem = check.whole(6);
+        String productName = check.text(7, 255, false);
+        String image = check.text(8, 500, false);
+        Long delivery = check.whole(9);
+        Long pickup = check.whole(10);
+        String subsDesc = check.text(11, 100, false);
+        BigDecimal amount = check.amount(12);
+        Long ranking = check.whole(13);
+        JsonArrayText circular = check.list(14);
+        JsonArrayText favorite = check.list(15);
+        JsonArrayText stores = check.list(16);
         if (check.problems != null) {
             return new Outcome(null, check.problems);
         }
@@ -87,11 +106,11 @@ public final class ImportRowValidator {
 
     /** Checks the columns of one row, collecting problems. */
     private final class Checker {
-        private final Map<String, String> row;
+        private final String[] cells;
         private List<Problem> problems;
 
-        Checker(Map<String, String> row) {
-            this.row = row;
+        Checker(String[] cells) {
+            this.cells = cells;
         }
 
         private void problem(String column, String reason) {
@@ -101,13 +120,13 @@ public final class ImportRowValidator {
             problems.add(new Problem(column, reason));
         }
 
-        private String value(String column) {
-            String value = row.get(column);
+        private String value(int index) {
+            String value = cells[index];
             return value == null || value.isEmpty() ? null : value;
         }
 
         Long userId() {
-            String value = value("user_id");
+            String value = value(0);
             if (value == null || value.isBlank()) {
                 problem("user_id", "required");
                 return null;
@@ -120,12 +139,12 @@ public final class ImportRowValidator {
             return id;
         }
 
-        Long whole(String column) {
-            String value = value(column);
+        Long whole(int index) {
+            String value = value(index);
             if (value == null || value.isBlank()) {
                 return null;
             }
-            return parseWhole(column, value.strip());
+            return parseWhole(ImportColumns.ALL.get(index), value.strip());
         }
 
         private Long parseWhole(String column, String text) {
@@ -147,8 +166,9 @@ public final class ImportRowValidator {
             return value;
         }
 
-        String text(String column, int maxChars, boolean required) {
-            String value = value(column);
+        String text(int index, int maxChars, boolean required) {
+            String column = ImportColumns.ALL.get(index);
+            String value = value(index);
             if (value == null) {
                 if (required) {
                     problem(column, "required");
@@ -162,8 +182,9 @@ public final class ImportRowValidator {
             return value;
         }
 
-        String textBytes(String column) {
-            String value = value(column);
+        String textBytes(int index) {
+            String column = ImportColumns.ALL.get(index);
+            String value = value(index);
             if (value == null) {
                 return null;
             }
@@ -177,13 +198,14 @@ public final class ImportRowValidator {
             return value;
         }
 
-        BigDecimal amount(String column) {
-            String value = value(column);
+        BigDecimal amount(int index) {
+            String column = ImportColumns.ALL.get(index);
+            String value = value(index);
             if (value == null || value.isBlank()) {
                 return null;
             }
             String text = value.strip();
-            if (!text.matches("-?[0-9]{1,40}(\\.[0-9]{1,40})?")) {
+            if (!DECIMAL.matcher(text).matches()) {
                 problem(column, "must be a decimal number like 12345.67, was " + shorten(text));
                 return null;
             }
@@ -203,8 +225,9 @@ public final class ImportRowValidator {
             return amount;
         }
 
-        JsonArrayText list(String column) {
-            String value = value(column);
+        JsonArrayText list(int index) {
+            String column = ImportColumns.ALL.get(index);
+            String value = value(index);
             if (value == null || value.isBlank()) {
                 return null;
             }

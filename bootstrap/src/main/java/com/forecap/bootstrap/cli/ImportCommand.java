@@ -128,9 +128,12 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * Collects garbage after each chunk once the heap has grown past {@value #HEAP_SOFT_LIMIT_MB} MB: the
-     * import keeps little alive, but with the JVM's default heap (a quarter of the machine's memory) it
-     * would let garbage pile up to far more than that before collecting it.
+     * Collects garbage after each chunk once the heap has grown past {@value #HEAP_SOFT_LIMIT_MB} MB, when
+     * the heap may grow past {@value #HEAP_BOUNDED_MB} MB (no {@code -Xmx} below that, as with a plain
+     * {@code java -jar}): the import keeps little alive, but with the JVM's default heap (a quarter of the
+     * machine's memory) it would let garbage pile up to far more than that before collecting it. Under
+     * the launchers' flags ({@code bin/jvm-options}, a 256 MB heap) the heap is bounded already and these
+     * full collections would only cost time.
      */
     private static StoreImportedRecapsPort boundedHeap(StoreImportedRecapsPort store) {
         return new StoreImportedRecapsPort() {
@@ -143,7 +146,8 @@ public final class ImportCommand implements Callable<Integer> {
             public long replace(String importKey, String source, java.util.Iterator<ImportedRecap> recaps,
                                 java.util.function.LongSupplier rowsDone) {
                 long written = store.replace(importKey, source, recaps, rowsDone);
-                if (Runtime.getRuntime().totalMemory() > HEAP_SOFT_LIMIT_MB << 20) {
+                if (Runtime.getRuntime().maxMemory() > HEAP_BOUNDED_MB << 20
+                        && Runtime.getRuntime().totalMemory() > HEAP_SOFT_LIMIT_MB << 20) {
                     System.gc();
                 }
                 return written;
@@ -157,6 +161,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private static final long HEAP_SOFT_LIMIT_MB = 192;
+    private static final long HEAP_BOUNDED_MB = 512;
 
     private void print(PrintWriter out, Path file, Path rejectsFile, ImportReport report, MySqlSettings settings) {
         StringBuilder line = new StringBuilder();

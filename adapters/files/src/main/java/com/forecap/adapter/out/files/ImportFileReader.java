@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +30,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.application.port.out.ReadImportRowsPort;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Opens import files by their name's extension and reads them row by row, never the whole file:
@@ -208,37 +204,34 @@ public final class ImportFileReader implements ReadImportRowsPort {
         }
     }
 
-    /** CSV or TSV with a header row. */
+    /** CSV or TSV with a header row, read by {@link CsvRecords}. */
     private static final class TextRows extends LineRows {
         private final String format;
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
+        private final CsvRecords records;
         private final List<String> header;
-        private long nextLine;
+        private String[] pending;
+        private int pendingCount;
+        private long pendingLine;
 
         TextRows(String format, Path file, boolean gzip, String identity, char delimiter) throws IOException {
             super(file, gzip, identity);
             this.format = format;
-            this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
-                    .setTrim(false).get().parse(reader);
-            this.records = parser.iterator();
+            this.records = new CsvRecords(reader, delimiter);
             try {
-                if (!records.hasNext()) {
+                if (!records.next()) {
                     throw new ImportFileException(file + ": empty file, expected a header row", null);
                 }
-                CSVRecord first = records.next();
-                List<String> names = new ArrayList<>(first.size());
-                for (String value : first) {
-                    names.add(value);
+                List<String> names = new ArrayList<>(records.size());
+                for (int i = 0; i < records.size(); i++) {
+                    names.add(records.get(i));
                 }
                 if (names.size() == 1 && names.get(0).contains(delimiter == ',' ? "\t" : ",")) {
                     throw new ImportFileException(file + ": the header row has one column; is this a "
                             + (delimiter == ',' ? "TSV" : "CSV") + " file with the wrong extension?", null);
                 }
                 this.header = List.copyOf(names);
-                this.nextLine = parser.getCurrentLineNumber() + 1;
-            } catch (RuntimeException e) {
-                parser.close();
+            } catch (IOException | RuntimeException e) {
+                super.close();
                 throw e;
             }
         }
@@ -253,27 +246,25 @@ public final class ImportFileReader implements ReadImportRowsPort {
             return header;
         }
 
-        private CSVRecord pending;
-        private long pendingLine;
-
         /** Reads ahead past empty lines, keeping the line each record starts on. */
         @Override
         public boolean hasNext() {
             try {
-                while (pending == null && records.hasNext()) {
-                    CSVRecord record = records.next();
-                    long line = nextLine;
-                    nextLine = parser.getCurrentLineNumber() + 1;
-                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                while (pending == null && records.next()) {
+                    if (records.size() == 1 && records.get(0).isEmpty()) {
                         continue;
                     }
-                    pending = record;
-                    pendingLine = line;
+                    pendingCount = records.size();
+                    pending = new String[pendingCount];
+                    for (int i = 0; i < pendingCount; i++) {
+                        pending[i] = records.get(i);
+                    }
+                    pendingLine = records.line();
                 }
                 return pending != null;
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw new ImportFileException(file + ": cannot be read as " + format + " after line " + (nextLine - 1)
-                        + ": " + rootMessage(e), e);
+            } catch (IOException | UncheckedIOException e) {
+                throw new ImportFileException(file + ": cannot be read as " + format + " after line "
+                        + (records.currentLine() - 1) + ": " + rootMessage(e), e);
             }
         }
 
@@ -282,33 +273,9 @@ public final class ImportFileReader implements ReadImportRowsPort {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            CSVRecord record = pending;
-            long line = pendingLine;
+            ImportRow row = new ImportRow(pendingLine, new HeaderCells(header, pending, pendingCount));
             pending = null;
-            Map<String, String> values = new HashMap<>(32);
-            int n = Math.min(record.size(), header.size());
-            for (int i = 0; i < n; i++) {
-                values.put(header.get(i), record.get(i));
-            }
-            if (record.size() > header.size()) {
-                for (int i = header.size(); i < record.size(); i++) {
-                    if (!record.get(i).isEmpty()) {
-                        values.put("(column " + (i + 1) + " beyond the header)", record.get(i));
-                    }
-                }
-            }
-            return new ImportRow(line, values);
-        }
-
-        @Override
-        public void close() {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                // nothing was written
-            } finally {
-                super.close();
-            }
+            return row;
         }
     }
 

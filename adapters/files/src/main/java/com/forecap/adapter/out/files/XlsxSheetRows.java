@@ -249,6 +249,9 @@ final class XlsxSheetRows implements ImportRows {
             return "1".equals(value) ? "TRUE" : "FALSE";
         }
         if (type == null || "n".equals(type)) {
+            if (plainWholeNumber(value)) {
+                return value;
+            }
             try {
                 return new BigDecimal(value.strip()).toPlainString();
             } catch (NumberFormatException e) {
@@ -256,6 +259,21 @@ final class XlsxSheetRows implements ImportRows {
             }
         }
         return value;
+    }
+
+    /** Whether a number cell is already as {@link BigDecimal#toPlainString()} would write it: digits, no leading zero. */
+    static boolean plainWholeNumber(String value) {
+        int length = value.length();
+        if (length == 0 || length > 18 || (value.charAt(0) == '0' && length > 1)) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void skip(String element) throws XMLStreamException {
@@ -328,17 +346,7 @@ final class XlsxSheetRows implements ImportRows {
         }
         List<String> row = pending;
         pending = null;
-        Map<String, String> values = new HashMap<>(32);
-        int n = Math.min(row.size(), header.size());
-        for (int i = 0; i < n; i++) {
-            values.put(header.get(i), row.get(i));
-        }
-        for (int i = header.size(); i < row.size(); i++) {
-            if (!row.get(i).isEmpty()) {
-                values.put("(column " + (i + 1) + " beyond the header)", row.get(i));
-            }
-        }
-        return new ImportRow(pendingRow, values);
+        return new ImportRow(pendingRow, new HeaderCells(header, row.toArray(String[]::new), row.size()));
     }
 
     @Override
@@ -351,13 +359,30 @@ final class XlsxSheetRows implements ImportRows {
         closeQuietly(strings, sheetStream);
     }
 
-    /** The shared strings, spilled to a temporary file: offsets in memory, text on disk. */
+    /**
+     * The shared strings, spilled to a temporary file: offsets in memory, text on disk. New strings are
+     * read through a window of {@value #WINDOW} bytes that only moves forward (a sheet mostly uses new
+     * strings in the order they were stored); strings used again come from a bounded table of recently
+     * read short strings (texts that repeat, such as names of products), else are read one by one.
+     */
     static final class SharedStrings implements AutoCloseable {
+        /** Bytes read from the file at a time. */
+        static final int WINDOW = 1 << 20;
+        /** Strings remembered (a power of two), each at most {@value #RECENT_LONGEST} characters: at most ~37 MB. */
+        static final int RECENT = 1 << 16;
+        static final int RECENT_LONGEST = 256;
         private final Path spill;
         private final FileChannel channel;
         private long[] offsets = new long[1024];
         private int count;
-        private ByteBuffer buffer = ByteBuffer.allocate(4096);
+        /** The file's bytes from {@code windowStart} on, {@code windowLength} of them: strings are mostly first used in order. */
+        private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+        private long windowStart;
+        private int windowLength;
+        /** Recently read short strings by index, one slot per index modulo the size: repeated texts come from memory. */
+        private final String[] recent = new String[RECENT];
+        private final int[] recentIndex = new int[RECENT];
+        private ByteBuffer single = ByteBuffer.allocate(4096);
 
         SharedStrings(ZipFile zip, String path) throws IOException, XMLStreamException {
             spill = Files.createTempFile("forecap-xlsx-strings", ".bin");
@@ -426,23 +451,55 @@ final class XlsxSheetRows implements ImportRows {
             if (index < 0 || index >= count) {
                 throw new IllegalArgumentException("shared string " + index + " does not exist");
             }
-            int length = (int) (offsets[index + 1] - offsets[index]);
-            if (buffer.capacity() < length) {
-                buffer = ByteBuffer.allocate(Math.max(length, buffer.capacity() * 2));
+            int slot = index & (RECENT - 1);
+            if (recentIndex[slot] == index + 1) {
+                return recent[slot];
             }
-            buffer.clear().limit(length);
+            long at = offsets[index];
+            int length = (int) (offsets[index + 1] - at);
+            String text;
             try {
-                long at = offsets[index];
-                while (buffer.hasRemaining()) {
-                    int n = channel.read(buffer, at + buffer.position());
-                    if (n < 0) {
+                if (length > WINDOW || at < windowStart) {
+                    // a string used before (its slot taken since): read just that one, keep the window
+                    if (single.capacity() < length) {
+                        single = ByteBuffer.allocate(Math.max(length, single.capacity() * 2));
+                    }
+                    single.clear().limit(length);
+                    read(single, at);
+                    if (single.hasRemaining()) {
                         throw new IOException("shared strings file ended early");
                     }
+                    text = new String(single.array(), 0, length, StandardCharsets.UTF_8);
+                } else {
+                    if (at + length > windowStart + windowLength) {
+                        window.clear();
+                        read(window, at);
+                        windowStart = at;
+                        windowLength = window.position();
+                        if (windowLength < length) {
+                            throw new IOException("shared strings file ended early");
+                        }
+                    }
+                    text = new String(window.array(), (int) (at - windowStart), length, StandardCharsets.UTF_8);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String(buffer.array(), 0, length, StandardCharsets.UTF_8);
+            if (length <= RECENT_LONGEST) {
+                recent[slot] = text;
+                recentIndex[slot] = index + 1;
+            }
+            return text;
+        }
+
+        /** Fills the buffer from the file at an offset, as far as the file goes. */
+        private void read(ByteBuffer target, long at) throws IOException {
+            while (target.hasRemaining()) {
+                int n = channel.read(target, at + target.position());
+                if (n < 0) {
+                    break;
+                }
+            }
         }
 
         @Override

@@ -104,6 +104,48 @@ class ImportFileReaderTest {
     }
 
     @Test
+    void xlsx_shared_strings_past_the_read_window_and_the_recent_table_read_back_exactly() throws IOException {
+        Path xlsx = dir.resolve("many.xlsx");
+        java.util.Random random = new java.util.Random(11);
+        int rows = XlsxSheetRows.SharedStrings.RECENT + 9_000;
+        List<String[]> expected = new ArrayList<>();
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("recaps");
+            sheet.value(0, 0, "user_id");
+            sheet.value(0, 1, "user_name");
+            sheet.value(0, 2, "total_point_description");
+            for (int r = 1; r <= rows; r++) {
+                String unique = "user " + r + " \u00e9 " + "x".repeat(random.nextInt(40));
+                String repeated = "product " + random.nextInt(7) + (random.nextInt(50) == 0 ? "y".repeat(600 + random.nextInt(3000)) : "");
+                sheet.value(r, 0, (long) r);
+                sheet.value(r, 1, unique);
+                sheet.value(r, 2, repeated);
+                expected.add(new String[] {Integer.toString(r), unique, repeated});
+            }
+            workbook.finish();
+        }
+        List<ImportRow> all = all(reader.open(xlsx, null));
+        assertThat(all).hasSize(rows);
+        for (int i = 0; i < rows; i++) {
+            String[] cells = expected.get(i);
+            assertThat(all.get(i).values()).containsEntry("user_id", cells[0]).containsEntry("user_name", cells[1])
+                    .containsEntry("total_point_description", cells[2]);
+        }
+    }
+
+    @Test
+    void xlsx_numbers_keep_their_exact_text() {
+        for (String plain : List.of("0", "7", "4294967295", "123456789012345678")) {
+            assertThat(XlsxSheetRows.plainWholeNumber(plain)).as(plain).isTrue();
+            assertThat(new BigDecimal(plain).toPlainString()).isEqualTo(plain);
+        }
+        for (String other : List.of("", "007", "1.5", "-3", "1E3", " 4", "1234567890123456789")) {
+            assertThat(XlsxSheetRows.plainWholeNumber(other)).as(other).isFalse();
+        }
+    }
+
+    @Test
     void a_workbook_with_several_sheets_needs_the_sheet_named() throws IOException {
         Path xlsx = dir.resolve("two.xlsx");
         try (OutputStream out = Files.newOutputStream(xlsx)) {

@@ -21,7 +21,8 @@ import com.forecap.domain.recap.UserRecap;
 /**
  * Writes the contract's JSON with Jackson's streaming generator, field by field, no reflection; the
  * stored list columns are checked with the streaming parser (tokens skipped, nothing built) and copied
- * into the answer as they are. Thread-safe.
+ * into the answer as they are; a quick scan ({@link JsonArrayScan}) vouches for the plain ones first, so
+ * the parser is set up only for the others (an import checks three columns a row). Thread-safe.
  */
 public final class JacksonRecapJson implements RecapJsonPort {
 
@@ -71,6 +72,14 @@ public final class JacksonRecapJson implements RecapJsonPort {
         if (column.length() > MAX_COLUMN_LENGTH) {
             throw new MalformedListException("longer than " + MAX_COLUMN_LENGTH + " characters");
         }
+        if (JsonArrayScan.surelyArray(column)) {
+            return new JsonArrayText(column);
+        }
+        return parsedList(column);
+    }
+
+    /** The check of {@link #storedList} by the parser alone, without the quick scan. */
+    JsonArrayText parsedList(String column) {
         try (JsonParser json = factory.createParser(column)) {
             JsonToken first = json.nextToken();
             if (first != JsonToken.START_ARRAY) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 
 import com.forecap.application.port.out.StoreImportedRecapsPort.ImportedRecap;
@@ -18,10 +19,12 @@ import com.forecap.domain.recap.UserRecap;
 final class TsvRecapStream extends InputStream {
 
     private final Iterator<ImportedRecap> recaps;
-    private final StringBuilder line = new StringBuilder(1024);
+
     private long nextId = -1;
     private long rows;
-    private byte[] buffer = new byte[0];
+    /** The current row's bytes, {@code length} of them, the first {@code position} of them read. */
+    private byte[] buffer = new byte[2048];
+    private int length;
     private int position;
     private RuntimeException failure;
 
@@ -77,13 +80,13 @@ final class TsvRecapStream extends InputStream {
     }
 
     @Override
-    public int read(byte[] target, int offset, int length) throws IOException {
-        if (length == 0) {
+    public int read(byte[] target, int offset, int count) throws IOException {
+        if (count == 0) {
             return 0;
         }
         int copied = 0;
-        while (copied < length && fill()) {
-            int chunk = Math.min(length - copied, buffer.length - position);
+        while (copied < count && fill()) {
+            int chunk = Math.min(count - copied, length - position);
             System.arraycopy(buffer, position, target, offset + copied, chunk);
             position += chunk;
             copied += chunk;
@@ -93,14 +96,15 @@ final class TsvRecapStream extends InputStream {
 
     /** Makes sure unread bytes are buffered; false at the end of the rows. */
     private boolean fill() throws IOException {
-        if (position < buffer.length) {
+        if (position < length) {
             return true;
         }
         try {
             if (!recaps.hasNext()) {
                 return false;
             }
-            line.setLength(0);
+            length = 0;
+            position = 0;
             ImportedRecap row = recaps.next();
             nextId = row.userId();
             appendRow(row.userId(), row.recap());
@@ -109,73 +113,121 @@ final class TsvRecapStream extends InputStream {
             throw new IOException("producing the row after user " + nextId + " failed: " + e.getMessage(), e);
         }
         rows++;
-        buffer = line.toString().getBytes(StandardCharsets.UTF_8);
-        position = 0;
         return true;
     }
 
     private void appendRow(long id, UserRecap recap) {
-        line.append(id).append('\t');
-        text(recap.userName()).append('\t');
-        line.append(recap.trxCount()).append('\t');
-        number(recap.variantCount()).append('\t');
-        number(recap.totalPoint()).append('\t');
-        text(recap.totalPointDescription()).append('\t');
-        number(recap.totalPointPossibleRedeem()).append('\t');
-        text(recap.totalPointProductName()).append('\t');
-        text(recap.totalPointImage()).append('\t');
-        number(recap.deliveryCount()).append('\t');
-        number(recap.pickupCount()).append('\t');
-        text(recap.cheaperSubsDesc()).append('\t');
-        decimal(recap.cheaperSubsAmount()).append('\t');
-        number(recap.topRanking()).append('\t');
-        list(recap.listCircularImages()).append('\t');
-        list(recap.listProductFavorite()).append('\t');
-        list(recap.listFavoriteStore()).append('\n');
+        whole(id).tab();
+        text(recap.userName()).tab();
+        whole(recap.trxCount()).tab();
+        number(recap.variantCount()).tab();
+        number(recap.totalPoint()).tab();
+        text(recap.totalPointDescription()).tab();
+        number(recap.totalPointPossibleRedeem()).tab();
+        text(recap.totalPointProductName()).tab();
+        text(recap.totalPointImage()).tab();
+        number(recap.deliveryCount()).tab();
+        number(recap.pickupCount()).tab();
+        text(recap.cheaperSubsDesc()).tab();
+        decimal(recap.cheaperSubsAmount()).tab();
+        number(recap.topRanking()).tab();
+        list(recap.listCircularImages()).tab();
+        list(recap.listProductFavorite()).tab();
+        list(recap.listFavoriteStore()).room(1);
+        buffer[length++] = '\n';
     }
 
-    private StringBuilder list(JsonArrayText value) {
+    private TsvRecapStream tab() {
+        room(1);
+        buffer[length++] = '\t';
+        return this;
+    }
+
+    /** Makes room for {@code bytes} more bytes in the row buffer. */
+    private TsvRecapStream room(int bytes) {
+        if (length + bytes > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes));
+        }
+        return this;
+    }
+
+    /** Appends text known to be ASCII (digits, signs, points, {@code \N}). */
+    private TsvRecapStream ascii(String text) {
+        int n = text.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            buffer[length + i] = (byte) text.charAt(i);
+        }
+        length += n;
+        return this;
+    }
+
+    private TsvRecapStream whole(long value) {
+        if (value >= 0 && value < 10) {
+            room(1);
+            buffer[length++] = (byte) ('0' + value);
+            return this;
+        }
+        return ascii(Long.toString(value));
+    }
+
+    private TsvRecapStream list(JsonArrayText value) {
         return text(value == null ? null : value.json());
     }
 
-    private StringBuilder number(Number value) {
-        return value == null ? line.append("\\N") : line.append(value.longValue());
+    private TsvRecapStream number(Number value) {
+        return value == null ? ascii("\\N") : whole(value.longValue());
     }
 
-    private StringBuilder decimal(BigDecimal value) {
-        return value == null ? line.append("\\N") : line.append(value.toPlainString());
+    private TsvRecapStream decimal(BigDecimal value) {
+        return value == null ? ascii("\\N") : ascii(value.toPlainString());
     }
 
-    /** Appends text with MySQL's LOAD DATA escapes for backslash, tab, newline, carriage return and NUL. */
-    private StringBuilder text(String value) {
+    /**
+     * Appends text as UTF-8 with MySQL's LOAD DATA escapes for backslash, tab, newline, carriage return
+     * and NUL (all ASCII, so they are escaped byte by byte: no byte of a multi-byte UTF-8 sequence is ASCII).
+     */
+    private TsvRecapStream text(String value) {
         if (value == null) {
-            return line.append("\\N");
+            return ascii("\\N");
         }
-        if (!needsEscaping(value)) {
-            return line.append(value);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int plain = 0;
+        while (plain < bytes.length && (bytes[plain] < 0 || (bytes[plain] > '\r' && bytes[plain] != '\\'))) {
+            plain++;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                case '\0' -> line.append("\\0");
-                default -> line.append(c);
+        room(plain + (bytes.length - plain) * 2);
+        System.arraycopy(bytes, 0, buffer, length, plain);
+        byte[] target = buffer;
+        int at = length + plain;
+        for (int i = plain; i < bytes.length; i++) {
+            byte b = bytes[i];
+            switch (b) {
+                case '\\' -> {
+                    target[at++] = '\\';
+                    target[at++] = '\\';
+                }
+                case '\t' -> {
+                    target[at++] = '\\';
+                    target[at++] = 't';
+                }
+                case '\n' -> {
+                    target[at++] = '\\';
+                    target[at++] = 'n';
+                }
+                case '\r' -> {
+                    target[at++] = '\\';
+                    target[at++] = 'r';
+                }
+                case 0 -> {
+                    target[at++] = '\\';
+                    target[at++] = '0';
+                }
+                default -> target[at++] = b;
             }
         }
-        return line;
-    }
-
-    private static boolean needsEscaping(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
-                return true;
-            }
-        }
-        return false;
+        length = at;
+        return this;
     }
 
     @Override
