@@ -13,7 +13,7 @@ import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
-import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.domain.recap.EncodedRecap;
@@ -24,7 +24,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 /**
  * Loads a recap by primary key through Helidon's JDBC DbClient with one named, prepared statement, maps
  * the row (list columns checked, kept as stored) and encodes it once. Failures of the database become
- * {@link RecapUnavailableException}; malformed rows become {@link IllegalStateException}.
+ * {@link RecapStoreUnavailableException}; malformed rows become {@link IllegalStateException}.
  *
  * <p>Reads are admitted by waiting time ({@link WaitBudget}): a read waits its turn for a connection up to
  * the wait budget and is refused (503) only when it cannot start within it, at once when its
@@ -95,18 +95,18 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
         if (!breaker.tryAcquirePermission()) {
-            throw new RecapUnavailableException("MySQL circuit is open after recent failures", null);
+            throw new RecapStoreUnavailableException("MySQL circuit is open after recent failures", null);
         }
         long entered;
         try {
             entered = admission.enter();
         } catch (WaitBudget.Refused e) {
             breaker.releasePermission();
-            throw new RecapUnavailableException(e.getMessage(), null);
+            throw new RecapStoreUnavailableException(e.getMessage(), null);
         } catch (InterruptedException e) {
             breaker.releasePermission();
             Thread.currentThread().interrupt();
-            throw new RecapUnavailableException("interrupted while waiting for MySQL", e);
+            throw new RecapStoreUnavailableException("interrupted while waiting for MySQL", e);
         }
         long start = System.nanoTime();
         Optional<DbRow> row;
@@ -115,7 +115,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (DbClientException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            throw new RecapUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
+            throw new RecapStoreUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
         } finally {
             admission.leave(entered);
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);

@@ -3,7 +3,7 @@ package com.forecap.adapter.out.mysql;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
@@ -33,7 +33,7 @@ public final class ReplicaFallbackUserRecapAdapter implements LoadUserRecapPort 
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
         try {
             return replica.loadUserRecap(userId);
-        } catch (RecapUnavailableException e) {
+        } catch (RecapStoreUnavailableException e) {
             return writer.loadUserRecap(userId);
         }
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
-import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.application.testdata.IdRange;
 import com.forecap.application.testdata.SyntheticRecaps;
 import com.forecap.domain.user.UserId;
@@ -84,7 +84,7 @@ class MySqlUserRecapAdapterIT {
         try (MySqlConnections down = MySqlConnections.forServing(nowhere);
              MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(down, JSON, QueryObserver.NONE)) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> adapter.loadUserRecap(UserId.of(1))).isInstanceOf(RecapUnavailableException.class);
+            assertThatThrownBy(() -> adapter.loadUserRecap(UserId.of(1))).isInstanceOf(RecapStoreUnavailableException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(down.ping(Duration.ofSeconds(1))).contains("127.0.0.1:" + closedPort);
         }
@@ -150,7 +150,7 @@ class MySqlUserRecapAdapterIT {
                         try {
                             adapter.loadUserRecap(UserId.of(id));
                             served.incrementAndGet();
-                        } catch (RecapUnavailableException e) {
+                        } catch (RecapStoreUnavailableException e) {
                             assertThat(e).hasMessageContaining("MySQL is saturated");
                             refused.incrementAndGet();
                         }
