@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.forecap.application.port.in.GenerateTestDataUseCase;
 import com.forecap.application.port.out.ReportProgressPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
 import com.forecap.application.testdata.IdRange;
 import com.forecap.application.testdata.SyntheticRecaps;
@@ -110,11 +111,11 @@ public final class GenerateTestDataService implements GenerateTestDataUseCase {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new StoreTestDataPort.TestDataStoreException("a generator worker failed: " + e.getCause(), e.getCause());
+            throw new StoreException("a generator worker failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
-            throw new StoreTestDataPort.TestDataStoreException("generation interrupted", e);
+            throw new StoreException("generation interrupted", e);
         } finally {
             workers.shutdownNow();
         }

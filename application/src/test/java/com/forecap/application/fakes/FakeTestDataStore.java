@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.forecap.application.port.out.InspectTestDataPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
 import com.forecap.application.testdata.IdRange;
 import com.forecap.application.testdata.TrxRange;
@@ -59,7 +60,7 @@ public final class FakeTestDataStore implements StoreTestDataPort, InspectTestDa
             batch.put(id++, recaps.next());
         }
         if (attempt == failOnWrite) {
-            throw new TestDataStoreException("simulated failure on write " + attempt, null);
+            throw new StoreException("simulated failure on write " + attempt, null);
         }
         if (id != range.last() + 1) {
             throw new IllegalStateException("expected " + range.size() + " recaps for " + range);

@@ -12,7 +12,7 @@ public interface InspectTestDataPort {
      * How many users are stored and the largest id.
      *
      * @return the totals
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     Totals totals();
 
@@ -21,7 +21,7 @@ public interface InspectTestDataPort {
      * {@code 1-10}, {@code 11-50}, {@code 51-200}, {@code 201+}).
      *
      * @return count per label
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     Map<String, Long> countPerTrxRange();
 
@@ -30,7 +30,7 @@ public interface InspectTestDataPort {
      *
      * @param userIds the ids
      * @return the stored recaps by id; missing ids are absent
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     Map<Long, UserRecap> find(List<Long> userIds);
 

@@ -15,6 +15,7 @@ import java.util.Objects;
 
 import com.forecap.application.port.out.InspectTestDataPort;
 import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
 import com.forecap.application.testdata.IdRange;
 import com.forecap.domain.recap.UserRecap;
@@ -102,7 +103,7 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
         } catch (SQLException | RuntimeException e) {
             connections.discard(connection);
             if (rows.failure() != null) {
-                throw new TestDataStoreException("generating users " + range + " failed, nothing of it was stored: "
+                throw new StoreException("generating users " + range + " failed, nothing of it was stored: "
                         + rows.failure().getMessage(), rows.failure());
             }
             throw failure("load users " + range, e);
@@ -169,7 +170,7 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
         }
     }
 
-    private TestDataStoreException failure(String operation, Exception e) {
-        return new TestDataStoreException(MySqlException.explain(connections.settings(), operation, e).getMessage(), e);
+    private StoreException failure(String operation, Exception e) {
+        return new StoreException(MySqlException.explain(connections.settings(), operation, e).getMessage(), e);
     }
 }

@@ -11,7 +11,7 @@ import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerificationReport;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
 import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.port.out.StoreTestDataPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.service.GenerateTestDataService;
 import com.forecap.application.service.VerifyTestDataService;
 import com.forecap.application.testdata.IdRange;
@@ -86,7 +86,7 @@ class MySqlTestDataStoreIT {
             }
         };
         assertThatThrownBy(() -> store.write(new IdRange(1, 1_000), failing))
-                .isInstanceOf(StoreTestDataPort.TestDataStoreException.class);
+                .isInstanceOf(StoreException.class);
         assertThat(produced.get()).isEqualTo(599);
         assertThat(store.totals().count()).as("the cut-off range left no rows").isZero();
 

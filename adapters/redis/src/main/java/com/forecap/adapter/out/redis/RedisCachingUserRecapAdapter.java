@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import com.forecap.application.port.out.CacheRecapsPort;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
-import com.forecap.application.port.out.StoreTestDataPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -230,7 +230,7 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
                     SetParams.setParams().px(jitteredTtlMillis())));
             pipeline.sync();
         } catch (JedisException e) {
-            throw new StoreTestDataPort.TestDataStoreException("cannot write to Redis at "
+            throw new StoreException("cannot write to Redis at "
                     + String.join(",", settings.nodes()) + ": " + e.getMessage(), e);
         } finally {
             metrics.operation("set_batch", CACHE_TYPE, System.nanoTime() - start);
