@@ -35,7 +35,6 @@ import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
 import com.forecap.adapter.out.mysql.MySqlConnections;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.mysql.MySqlUserRecapAdapter;
-import com.forecap.adapter.out.mysql.QueryObserver;
 import com.forecap.adapter.out.mysql.ReplicaFallbackUserRecapAdapter;
 import com.forecap.adapter.out.prometheus.PrometheusMetrics;
 import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
@@ -157,8 +156,8 @@ public final class ForecapService {
         MySqlConnections connections = MySqlConnections.forServing(settings);
         resources.add(connections);
         metrics.databasePool(connections::total, connections::active, connections::idle);
-        MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(connections, json,
-                queries(metrics), waitBudget);
+        MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(connections, json, metrics,
+                waitBudget);
         resources.add(adapter);
         HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
             String failure = connections.ping(HEALTH_TIMEOUT);
@@ -181,11 +180,6 @@ public final class ForecapService {
                 + settings.database() + " pool=" + settings.poolSize());
     }
 
-    /** Records each database read in {@code db_query_duration_seconds}. */
-    private static QueryObserver queries(PrometheusMetrics metrics) {
-        return (type, table, nanos) -> metrics.dbQuery(type, table).record(nanos);
-    }
-
     /**
      * Reads from a read replica, falling back to the writer while the replica cannot answer; ready while
      * either answers.
@@ -200,11 +194,11 @@ public final class ForecapService {
         metrics.databasePool(() -> readerConnections.total() + writerConnections.total(),
                 () -> readerConnections.active() + writerConnections.active(),
                 () -> readerConnections.idle() + writerConnections.idle());
-        MySqlUserRecapAdapter fromReader = new MySqlUserRecapAdapter(readerConnections, json,
-                queries(metrics), waitBudget);
+        MySqlUserRecapAdapter fromReader = new MySqlUserRecapAdapter(readerConnections, json, metrics,
+                waitBudget);
         resources.add(fromReader);
-        MySqlUserRecapAdapter fromWriter = new MySqlUserRecapAdapter(writerConnections, json,
-                queries(metrics), waitBudget);
+        MySqlUserRecapAdapter fromWriter = new MySqlUserRecapAdapter(writerConnections, json, metrics,
+                waitBudget);
         resources.add(fromWriter);
         HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
             String readerFailure = readerConnections.ping(HEALTH_TIMEOUT);

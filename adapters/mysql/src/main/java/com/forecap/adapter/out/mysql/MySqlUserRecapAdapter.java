@@ -13,9 +13,10 @@ import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
-import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
+import com.forecap.application.port.out.RecordQueryMetricsPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -40,21 +41,10 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
 
     private final DbClient db;
     private final RecapJsonPort json;
-    private final QueryObserver observer;
+    private final RecordQueryMetricsPort observer;
     private final WaitBudget admission;
     private final CircuitBreaker breaker;
     private final MalformedListLog malformedLists = new MalformedListLog();
-
-    /**
-     * Creates the adapter over a pool; a read waits for its turn at most the pool's connection timeout.
-     *
-     * @param connections the pool
-     * @param json        the JSON codec
-     * @param observer    receives query durations
-     */
-    public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, QueryObserver observer) {
-        this(connections, json, observer, connections.settings().connectionTimeout());
-    }
 
     /**
      * Creates the adapter over a pool with a wait budget of its own.
@@ -64,7 +54,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
      * @param observer    receives query durations
      * @param waitBudget  longest wait of a read for its turn on a connection
      */
-    public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, QueryObserver observer,
+    public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, RecordQueryMetricsPort observer,
                                  Duration waitBudget) {
         Objects.requireNonNull(connections, "connections");
         this.json = Objects.requireNonNull(json, "json");

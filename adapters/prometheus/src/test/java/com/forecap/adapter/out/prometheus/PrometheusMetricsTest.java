@@ -59,8 +59,7 @@ class PrometheusMetricsTest {
 
     @Test
     void records_database_queries_and_pool_numbers() {
-        PrometheusMetrics.DurationRecorder select = metrics.dbQuery("select", "user_recap_data");
-        select.record(3_000_000);
+        metrics.queryCompleted("select", "user_recap_data", 3_000_000);
         int[] active = {2};
         metrics.databasePool(() -> 20, () -> active[0], () -> 20 - active[0]);
         String text = text(null);
