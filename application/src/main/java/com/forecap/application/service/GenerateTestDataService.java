@@ -29,8 +29,6 @@ import com.forecap.domain.user.UserId;
  */
 public final class GenerateTestDataService implements GenerateTestDataUseCase {
 
-    /** Users per atomic write; an interruption loses at most this many per worker. */
-    public static final long DEFAULT_CHUNK_SIZE = 50_000;
     private static final int PROGRESS_STEP = 1_000;
 
     private final StoreTestDataPort store;

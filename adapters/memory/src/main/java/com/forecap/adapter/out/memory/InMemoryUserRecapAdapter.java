@@ -3,7 +3,6 @@ package com.forecap.adapter.out.memory;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.stream.IntStream;
 
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
@@ -37,20 +36,6 @@ public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
         this.recaps = new AtomicReferenceArray<>(users);
         this.synthetic = synthetic;
         this.json = json;
-    }
-
-    /**
-     * Builds the store with every user encoded before it returns.
-     *
-     * @param users     how many users, 0..{@link #MAX_USERS}
-     * @param synthetic the data set
-     * @param json      the encoder
-     * @return the filled store
-     */
-    public static InMemoryUserRecapAdapter fill(int users, SyntheticRecaps synthetic, RecapJsonPort json) {
-        InMemoryUserRecapAdapter store = new InMemoryUserRecapAdapter(users, synthetic, json);
-        IntStream.range(0, users).parallel().forEach(store::encodeIfMissing);
-        return store;
     }
 
     /**

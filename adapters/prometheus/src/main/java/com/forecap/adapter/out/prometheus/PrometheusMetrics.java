@@ -176,15 +176,6 @@ public final class PrometheusMetrics implements RecordCacheMetricsPort, RecordQu
     }
 
     /**
-     * The registry, for adapters that add their own meters.
-     *
-     * @return the registry
-     */
-    PrometheusRegistry registry() {
-        return registry;
-    }
-
-    /**
      * Metrics written for one scrape.
      *
      * @param contentType the media type of the body
