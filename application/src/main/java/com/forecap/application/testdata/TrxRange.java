@@ -1,31 +1,29 @@
 package com.forecap.application.testdata;
 
 /**
- * The ranges of {@code trx_count} that the operator's guide reports on, with the share of users the
- * synthetic data set puts in each (50 % of users fall in 0-10, uniform, so 1/11 of those have 0).
+ * The ranges of {@code trx_count} that the operator's guide reports on; the share of users the
+ * synthetic data set puts in each is {@link SyntheticRecaps#expectedShare(TrxRange)}.
  */
 public enum TrxRange {
     /** No transaction. */
-    ZERO("0", 0, 0, 0.50 / 11),
+    ZERO("0", 0, 0),
     /** 1 to 10 transactions. */
-    ONE_TO_TEN("1-10", 1, 10, 0.50 * 10 / 11),
+    ONE_TO_TEN("1-10", 1, 10),
     /** 11 to 50 transactions. */
-    ELEVEN_TO_FIFTY("11-50", 11, 50, 0.30),
+    ELEVEN_TO_FIFTY("11-50", 11, 50),
     /** 51 to 200 transactions. */
-    FIFTY_ONE_TO_TWO_HUNDRED("51-200", 51, 200, 0.15),
+    FIFTY_ONE_TO_TWO_HUNDRED("51-200", 51, 200),
     /** More than 200 transactions. */
-    OVER_TWO_HUNDRED("201+", 201, Long.MAX_VALUE, 0.05);
+    OVER_TWO_HUNDRED("201+", 201, Long.MAX_VALUE);
 
     private final String label;
     private final long min;
     private final long max;
-    private final double expectedShare;
 
-    TrxRange(String label, long min, long max, double expectedShare) {
+    TrxRange(String label, long min, long max) {
         this.label = label;
         this.min = min;
         this.max = max;
-        this.expectedShare = expectedShare;
     }
 
     /**
@@ -38,12 +36,21 @@ public enum TrxRange {
     }
 
     /**
-     * The share of users the synthetic data puts here.
+     * The smallest count in the range.
      *
-     * @return a fraction between 0 and 1
+     * @return the lower bound, inclusive
      */
-    public double expectedShare() {
-        return expectedShare;
+    public long min() {
+        return min;
+    }
+
+    /**
+     * The largest count in the range.
+     *
+     * @return the upper bound, inclusive ({@link Long#MAX_VALUE} for the open range)
+     */
+    public long max() {
+        return max;
     }
 
     /**
@@ -69,21 +76,5 @@ public enum TrxRange {
             }
         }
         throw new IllegalArgumentException("negative trx count: " + trxCount);
-    }
-
-    /**
-     * Finds a range by the label the guide's SQL prints.
-     *
-     * @param label e.g. {@code 201+}
-     * @return the range
-     * @throws IllegalArgumentException for an unknown label
-     */
-    public static TrxRange ofLabel(String label) {
-        for (TrxRange range : values()) {
-            if (range.label.equals(label)) {
-                return range;
-            }
-        }
-        throw new IllegalArgumentException("unknown trx range: " + label);
     }
 }

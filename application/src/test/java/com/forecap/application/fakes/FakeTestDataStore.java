@@ -79,9 +79,9 @@ public final class FakeTestDataStore implements StoreTestDataPort, InspectTestDa
     }
 
     @Override
-    public Map<String, Long> countPerTrxRange() {
-        Map<String, Long> counts = new HashMap<>();
-        rows.values().forEach(r -> counts.merge(TrxRange.of(r.trxCount()).label(), 1L, Long::sum));
+    public Map<TrxRange, Long> countPerTrxRange() {
+        Map<TrxRange, Long> counts = new HashMap<>();
+        rows.values().forEach(r -> counts.merge(TrxRange.of(r.trxCount()), 1L, Long::sum));
         return counts;
     }
 

@@ -59,7 +59,7 @@ public final class VerifyCommand implements Callable<Integer> {
         long total = report.distribution().values().stream().mapToLong(Long::longValue).sum();
         for (Map.Entry<TrxRange, Long> entry : report.distribution().entrySet()) {
             out.printf(Locale.ROOT, "%-9s %,12d %7.2f%% %8.2f%%%n", entry.getKey().label(), entry.getValue(),
-                    total == 0 ? 0.0 : 100.0 * entry.getValue() / total, 100 * entry.getKey().expectedShare());
+                    total == 0 ? 0.0 : 100.0 * entry.getValue() / total, 100 * SyntheticRecaps.expectedShare(entry.getKey()));
         }
         out.println();
         out.println("-- sample users");

@@ -3,6 +3,7 @@ package com.forecap.application.port.out;
 import java.util.List;
 import java.util.Map;
 
+import com.forecap.application.testdata.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 
 /** Read-only checks over the stored data set: the operator guide's three queries. */
@@ -17,13 +18,12 @@ public interface InspectTestDataPort {
     Totals totals();
 
     /**
-     * Users per {@code trx_count} range, labelled as the guide's SQL labels them ({@code 0},
-     * {@code 1-10}, {@code 11-50}, {@code 51-200}, {@code 201+}).
+     * Users per {@code trx_count} range.
      *
-     * @return count per label
+     * @return count per range; ranges without users may be absent
      * @throws StoreException when the store cannot answer
      */
-    Map<String, Long> countPerTrxRange();
+    Map<TrxRange, Long> countPerTrxRange();
 
     /**
      * Reads some users.
