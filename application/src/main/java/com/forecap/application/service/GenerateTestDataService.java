@@ -17,8 +17,8 @@ import com.forecap.application.port.in.GenerateTestDataUseCase;
 import com.forecap.application.port.out.ReportProgressPort;
 import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 

@@ -10,7 +10,7 @@ import com.forecap.application.port.out.CacheDictionaryPort;
 import com.forecap.application.port.out.InspectTestDataPort;
 import com.forecap.application.port.out.ReadRecapsPort;
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.EncodedRecap;
 
 /**

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import com.forecap.application.port.in.VerifyTestDataUseCase;
 import com.forecap.application.port.out.InspectTestDataPort;
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.SyntheticRecaps;
-import com.forecap.application.testdata.TrxRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 

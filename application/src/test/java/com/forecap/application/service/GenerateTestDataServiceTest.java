@@ -7,8 +7,8 @@ import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataC
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
 import com.forecap.application.port.out.ReportProgressPort;
 import com.forecap.application.port.out.StoreException;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import com.forecap.application.port.in.WarmCacheUseCase;
 import com.forecap.application.port.in.WarmCacheUseCase.WarmReport;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.application.service.WarmCacheService;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.wiring.CacheCodecs;
 import picocli.CommandLine.ArgGroup;

@@ -44,7 +44,7 @@ import com.forecap.adapter.out.redis.ZstdRecapCodec;
 import com.forecap.application.port.in.GetUserRecapUseCase;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.service.GetUserRecapService;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.config.MySqlConfig;

@@ -2,7 +2,7 @@ package com.forecap.application.port.in;
 
 import java.time.Duration;
 
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 
 /** Fill the recap store with the synthetic data set, resuming where an earlier run stopped. */
 public interface GenerateTestDataUseCase {

@@ -3,7 +3,7 @@ package com.forecap.application.port.out;
 import java.util.List;
 import java.util.Map;
 
-import com.forecap.application.testdata.TrxRange;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 
 /** Read-only checks over the stored data set: the operator guide's three queries. */

@@ -3,7 +3,7 @@ package com.forecap.application.port.out;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 

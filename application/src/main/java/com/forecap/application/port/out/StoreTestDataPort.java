@@ -3,7 +3,7 @@ package com.forecap.application.port.out;
 import java.util.Iterator;
 import java.util.Map;
 
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.UserRecap;
 
 /** Bulk storage of the synthetic data set, for the test-data generator. */

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 import org.apache.commons.csv.CSVFormat;

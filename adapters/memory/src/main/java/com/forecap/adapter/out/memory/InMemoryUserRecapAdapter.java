@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.user.UserId;

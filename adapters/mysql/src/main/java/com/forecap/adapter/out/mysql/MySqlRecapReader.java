@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import com.forecap.application.port.out.ReadRecapsPort;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.application.port.out.StoreException;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.user.UserId;
 
 /**

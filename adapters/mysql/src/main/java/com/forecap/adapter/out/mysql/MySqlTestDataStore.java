@@ -17,8 +17,8 @@ import com.forecap.application.port.out.InspectTestDataPort;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.TrxRange;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 import com.mysql.cj.jdbc.JdbcStatement;
 

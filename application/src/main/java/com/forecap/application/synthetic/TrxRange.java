@@ -1,4 +1,4 @@
-package com.forecap.application.testdata;
+package com.forecap.application.synthetic;
 
 /**
  * The ranges of {@code trx_count} that the operator's guide reports on; the share of users the
