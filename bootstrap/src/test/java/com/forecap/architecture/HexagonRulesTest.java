@@ -72,6 +72,14 @@ class HexagonRulesTest {
             .because("a driving adapter talks to the use cases only, never to what they drive");
 
     @ArchTest
+    static final ArchRule adapters_offer_no_interfaces_of_their_own = classes()
+            .that().resideInAPackage("com.forecap.adapter..")
+            .and().areInterfaces()
+            .should().notBePublic()
+            .because("an interface that another module implements or calls through is a port, "
+                    + "and ports belong to the application (com.forecap.application.port)");
+
+    @ArchTest
     static final ArchRule application_interfaces_are_ports = classes()
             .that().resideInAPackage("com.forecap.application..")
             .and().areInterfaces()

@@ -20,14 +20,11 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
-import com.forecap.adapter.in.http.ComponentHealth;
 import com.forecap.adapter.in.http.HealthIndicator;
 import com.forecap.adapter.in.http.HttpPolicy;
 import com.forecap.adapter.in.http.JsonDirectHandler;
-import com.forecap.adapter.in.http.MetricsEndpoint;
 import com.forecap.adapter.in.http.OperationsHttpService;
 import com.forecap.adapter.in.http.RecapHttpRouting;
-import com.forecap.adapter.in.http.RequestObserver;
 import com.forecap.adapter.in.http.UserRecapHttpService;
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.caffeine.NearCacheUserRecapAdapter;
@@ -42,6 +39,7 @@ import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.adapter.out.redis.ZstdRecapCodec;
 import com.forecap.application.port.in.GetUserRecapUseCase;
+import com.forecap.application.port.out.ComponentHealth;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.service.GetUserRecapService;
 import com.forecap.application.synthetic.SyntheticRecaps;
@@ -284,13 +282,8 @@ public final class ForecapService {
      */
     static void routing(HttpRouting.Builder routing, GetUserRecapUseCase useCase, List<HealthIndicator> health,
                         PrometheusMetrics metrics, HttpPolicy policy) {
-        RequestObserver observer = (method, route) -> metrics.httpRoute(method, route)::record;
-        MetricsEndpoint endpoint = accept -> {
-            PrometheusMetrics.Exposition exposition = metrics.expose(accept);
-            return new MetricsEndpoint.Scrape(exposition.contentType(), exposition.body());
-        };
         RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
-                new OperationsHttpService(health, endpoint, Clock.systemUTC()), observer, policy);
+                new OperationsHttpService(health, metrics, Clock.systemUTC()), metrics, policy);
     }
 
     /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */

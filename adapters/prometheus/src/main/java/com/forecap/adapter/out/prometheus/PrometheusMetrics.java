@@ -20,13 +20,16 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.application.port.out.RecordQueryMetricsPort;
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.port.out.ScrapeMetricsPort;
 
 /**
  * The service's metrics under the names and labels of the contract (section 4), kept in one
  * Prometheus registry together with the JVM and process metrics, and written in the text format a
  * scraper asks for. Thread-safe.
  */
-public final class PrometheusMetrics implements RecordCacheMetricsPort, RecordQueryMetricsPort {
+public final class PrometheusMetrics
+        implements RecordCacheMetricsPort, RecordQueryMetricsPort, RecordRequestMetricsPort, ScrapeMetricsPort {
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -120,14 +123,9 @@ public final class PrometheusMetrics implements RecordCacheMetricsPort, RecordQu
         return new PrometheusMetrics(registry);
     }
 
-    /**
-     * The recorder of one route; obtain it once and keep it, recording is then lock-free.
-     *
-     * @param method the HTTP method label
-     * @param route  the route label, e.g. {@code /api/user-data}
-     * @return the recorder
-     */
-    public HttpRouteMetrics httpRoute(String method, String route) {
+    /** {@inheritDoc} Obtain it once and keep it: recording is then lock-free. */
+    @Override
+    public HttpRouteMetrics route(String method, String route) {
         return new HttpRouteMetrics(httpRequests, httpDuration, httpErrors, method, route);
     }
 
@@ -154,14 +152,9 @@ public final class PrometheusMetrics implements RecordCacheMetricsPort, RecordQu
                 .register(registry);
     }
 
-    /**
-     * Writes every metric in the format the {@code Accept} header prefers: OpenMetrics when asked for,
-     * otherwise the Prometheus text format 0.0.4.
-     *
-     * @param accept the scraper's {@code Accept} header, may be {@code null}
-     * @return the content type and body
-     */
-    public Exposition expose(String accept) {
+    /** {@inheritDoc} OpenMetrics when asked for, otherwise the Prometheus text format 0.0.4. */
+    @Override
+    public Scrape scrape(String accept) {
         ExpositionFormatWriter writer = formats.findWriter(accept);
         if (!writer.isAvailable()) {
             writer = formats.getPrometheusTextFormatWriter();
@@ -172,15 +165,6 @@ public final class PrometheusMetrics implements RecordCacheMetricsPort, RecordQu
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write metrics", e);
         }
-        return new Exposition(writer.getContentType(), out.toByteArray());
-    }
-
-    /**
-     * Metrics written for one scrape.
-     *
-     * @param contentType the media type of the body
-     * @param body        the metrics text
-     */
-    public record Exposition(String contentType, byte[] body) {
+        return new Scrape(writer.getContentType(), out.toByteArray());
     }
 }
