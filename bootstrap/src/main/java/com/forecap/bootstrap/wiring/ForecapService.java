@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
 
 import com.forecap.adapter.in.http.HealthIndicator;
 import com.forecap.adapter.in.http.HttpPolicy;
@@ -105,7 +104,8 @@ public final class ForecapService {
                             handlers.addHandler(type, handler);
                         }
                     })
-                    .routing(routing -> routing(routing, useCase, health, metrics, httpPolicy(config)))
+                    .routing(routing -> RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
+                            new OperationsHttpService(health, metrics, Clock.systemUTC()), metrics, httpPolicy(config)))
                     .build()
                     .start();
             if (!server.isRunning()) {
@@ -269,21 +269,6 @@ public final class ForecapService {
             description.append(" near-cache=").append(local.maxBytes() >> 20).append("MB/").append(local.ttl());
         }
         return new RecapStore(port, health, description.toString());
-    }
-
-    /**
-     * The service's routes, the seam tests reuse.
-     *
-     * @param routing the routing builder
-     * @param useCase the recap use case
-     * @param health  the dependencies {@code /health} reports
-     * @param metrics the metrics registry
-     * @param policy  CORS and access-log choices
-     */
-    static void routing(HttpRouting.Builder routing, GetUserRecapUseCase useCase, List<HealthIndicator> health,
-                        PrometheusMetrics metrics, HttpPolicy policy) {
-        RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
-                new OperationsHttpService(health, metrics, Clock.systemUTC()), metrics, policy);
     }
 
     /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */
