@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,13 +135,7 @@ public final class ForecapService {
     private static RecapStore embedded(ServiceSettings.EmbeddedSettings settings, JacksonRecapJson json) {
         InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.filling(settings.users(),
                 new SyntheticRecaps(settings.seed()), json);
-        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, () -> {
-                    Map<String, String> details = new LinkedHashMap<>();
-                    details.put("type", "embedded");
-                    details.put("users", Integer.toString(store.size()));
-                    details.put("encoded", store.filled() ? "all" : "filling");
-                    return ComponentHealth.up(details);
-                }),
+        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, store),
                 new HealthIndicator(REDIS, false, ComponentHealth::disabled)), "mode=embedded users=" + store.size());
     }
 
@@ -157,24 +150,11 @@ public final class ForecapService {
         MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(connections, json, metrics,
                 waitBudget);
         resources.add(adapter);
-        HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
-            String failure = connections.ping(HEALTH_TIMEOUT);
-            if (failure != null) {
-                return ComponentHealth.down(failure);
-            }
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("type", "mysql");
-            details.put("server", settings.server());
-            details.put("database", settings.database());
-            details.put("pool", connections.active() + " active / " + connections.total() + " open");
-            details.put("circuit", adapter.circuitState());
-            return ComponentHealth.up(details);
-        });
         String failure = connections.ping(HEALTH_TIMEOUT);
         if (failure != null) {
             LOG.log(Level.WARNING, "MySQL is not answering yet, serving 503 until it does: " + failure);
         }
-        return new RecapStore(adapter, List.of(health), "mode=mysql server=" + settings.server() + " database="
+        return new RecapStore(adapter, List.of(new HealthIndicator(DATABASE, true, adapter)), "mode=mysql server=" + settings.server() + " database="
                 + settings.database() + " pool=" + settings.poolSize());
     }
 
@@ -198,27 +178,12 @@ public final class ForecapService {
         MySqlUserRecapAdapter fromWriter = new MySqlUserRecapAdapter(writerConnections, json, metrics,
                 waitBudget);
         resources.add(fromWriter);
-        HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
-            String readerFailure = readerConnections.ping(HEALTH_TIMEOUT);
-            String writerFailure = readerFailure == null ? null : writerConnections.ping(HEALTH_TIMEOUT);
-            if (readerFailure != null && writerFailure != null) {
-                return ComponentHealth.down("reader: " + readerFailure + "; writer: " + writerFailure);
-            }
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("type", "mysql");
-            details.put("server", writer.server());
-            details.put("reader", reader.server());
-            details.put("reading_from", readerFailure == null ? "reader" : "writer");
-            details.put("database", writer.database());
-            details.put("pool", readerConnections.active() + " active / " + readerConnections.total() + " open");
-            details.put("circuit", fromReader.circuitState());
-            return ComponentHealth.up(details);
-        });
+        ReplicaFallbackUserRecapAdapter store = new ReplicaFallbackUserRecapAdapter(fromReader, fromWriter);
         String failure = readerConnections.ping(HEALTH_TIMEOUT);
         if (failure != null) {
             LOG.log(Level.WARNING, "the MySQL reader is not answering yet, reading from the writer: " + failure);
         }
-        return new RecapStore(new ReplicaFallbackUserRecapAdapter(fromReader, fromWriter), List.of(health),
+        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, store)),
                 "mode=mysql server=" + writer.server() + " reader=" + reader.server() + " database=" + writer.database()
                         + " pool=" + reader.poolSize());
     }
@@ -246,17 +211,7 @@ public final class ForecapService {
             RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(connections, port, codec, metrics);
             resources.add(cache);
             port = cache;
-            health.add(new HealthIndicator(REDIS, false, () -> {
-                String failure = connections.ping();
-                if (failure != null) {
-                    return new ComponentHealth(ComponentHealth.State.DOWN, Map.of("error", failure, "circuit", cache.circuitState()));
-                }
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("nodes", String.join(",", redis.get().nodes()));
-                details.put("mode", redis.get().cluster() ? "cluster" : "standalone");
-                details.put("circuit", cache.circuitState());
-                return ComponentHealth.up(details);
-            }));
+            health.add(new HealthIndicator(REDIS, false, cache));
             description.append(" redis=").append(String.join(",", redis.get().nodes()))
                     .append(redis.get().cluster() ? " (cluster)" : "").append(" ttl=").append(redis.get().ttl())
                     .append(" dictionary=").append(chosen.description());

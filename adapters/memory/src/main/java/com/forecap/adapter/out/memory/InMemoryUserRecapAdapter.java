@@ -1,9 +1,13 @@
 package com.forecap.adapter.out.memory;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import com.forecap.application.port.out.CheckHealthPort;
+import com.forecap.application.port.out.ComponentHealth;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.application.synthetic.SyntheticRecaps;
@@ -19,7 +23,7 @@ import com.forecap.domain.user.UserId;
  * requests are served at once and every user is encoded at most a few times, then always served as
  * stored bytes. Thread-safe.
  */
-public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
+public final class InMemoryUserRecapAdapter implements LoadUserRecapPort, CheckHealthPort {
 
     /** Most users one store holds (array-indexed). */
     public static final int MAX_USERS = 20_000_000;
@@ -66,6 +70,16 @@ public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
         }
         EncodedRecap recap = recaps.get((int) index);
         return Optional.of(recap != null ? recap : encode((int) index));
+    }
+
+    /** {@inheritDoc} Always up; reports how many users it holds and whether all are encoded yet. */
+    @Override
+    public ComponentHealth check() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("type", "embedded");
+        details.put("users", Integer.toString(size()));
+        details.put("encoded", filled() ? "all" : "filling");
+        return ComponentHealth.up(details);
     }
 
     /**

@@ -2,6 +2,8 @@ package com.forecap.adapter.out.mysql;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,8 @@ import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
+import com.forecap.application.port.out.CheckHealthPort;
+import com.forecap.application.port.out.ComponentHealth;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.application.port.out.RecapStoreUnavailableException;
@@ -33,12 +37,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
  * that fails or stalls into immediate refusals until a probe succeeds, so that requests for users no
  * cache holds get a fast 503 while cached users keep being served.
  */
-public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoCloseable {
+public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHealthPort, AutoCloseable {
 
     static final String SELECT_RECAP = "select-recap";
     private static final String SELECT_SQL = "SELECT " + RecapColumns.SELECT_LIST + " FROM " + RecapColumns.TABLE
             + " WHERE user_id = ?";
 
+    /** How long a health check waits for the database. */
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
+
+    private final MySqlConnections connections;
     private final DbClient db;
     private final RecapJsonPort json;
     private final RecordQueryMetricsPort observer;
@@ -56,7 +64,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
      */
     public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, RecordQueryMetricsPort observer,
                                  Duration waitBudget) {
-        Objects.requireNonNull(connections, "connections");
+        this.connections = Objects.requireNonNull(connections, "connections");
         this.json = Objects.requireNonNull(json, "json");
         this.observer = Objects.requireNonNull(observer, "observer");
         JdbcConnectionPool pool = () -> {
@@ -111,6 +119,35 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
         }
         return row.map(found -> encode(userId, found));
+    }
+
+    /** {@inheritDoc} Pings the database; reports the server, database, pool and circuit. */
+    @Override
+    public ComponentHealth check() {
+        String failure = ping();
+        if (failure != null) {
+            return ComponentHealth.down(failure);
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("type", "mysql");
+        details.put("server", settings().server());
+        details.put("database", settings().database());
+        details.put("pool", pool());
+        details.put("circuit", circuitState());
+        return ComponentHealth.up(details);
+    }
+
+    /** Pings the database within the health timeout; {@code null} when it answers, else why not. */
+    String ping() {
+        return connections.ping(HEALTH_TIMEOUT);
+    }
+
+    MySqlSettings settings() {
+        return connections.settings();
+    }
+
+    String pool() {
+        return connections.active() + " active / " + connections.total() + " open";
     }
 
     /**

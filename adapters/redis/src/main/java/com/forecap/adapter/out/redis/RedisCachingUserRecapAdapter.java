@@ -2,6 +2,7 @@ package com.forecap.adapter.out.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.forecap.application.port.out.CacheRecapsPort;
+import com.forecap.application.port.out.CheckHealthPort;
+import com.forecap.application.port.out.ComponentHealth;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.domain.recap.EncodedRecap;
@@ -40,7 +43,8 @@ import redis.clients.jedis.util.KeyValue;
  *     Redis at all, until a probe after {@code breakerOpenFor} succeeds.</li>
  * </ul>
  */
-public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, CacheRecapsPort, AutoCloseable {
+public final class RedisCachingUserRecapAdapter
+        implements LoadUserRecapPort, CacheRecapsPort, CheckHealthPort, AutoCloseable {
 
     /** The {@code cache_type} label of this layer. */
     public static final String CACHE_TYPE = "redis";
@@ -72,6 +76,7 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
     /** Round trips of batched GETs in flight at once. */
     private static final int GET_SENDERS = 4;
 
+    private final RedisConnections connections;
     private final UnifiedJedis redis;
     private final LoadUserRecapPort store;
     private final ZstdRecapCodec codec;
@@ -93,6 +98,7 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
      */
     public RedisCachingUserRecapAdapter(RedisConnections connections, LoadUserRecapPort store, ZstdRecapCodec codec,
                                         RecordCacheMetricsPort metrics) {
+        this.connections = connections;
         this.redis = connections.client();
         this.settings = connections.settings();
         this.store = Objects.requireNonNull(store, "store");
@@ -230,6 +236,20 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
     @Override
     public void close() {
         gets.close();
+    }
+
+    /** {@inheritDoc} Pings Redis; reports the nodes, the mode and the circuit. */
+    @Override
+    public ComponentHealth check() {
+        String failure = connections.ping();
+        if (failure != null) {
+            return new ComponentHealth(ComponentHealth.State.DOWN, Map.of("error", failure, "circuit", circuitState()));
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("nodes", String.join(",", settings.nodes()));
+        details.put("mode", settings.cluster() ? "cluster" : "standalone");
+        details.put("circuit", circuitState());
+        return ComponentHealth.up(details);
     }
 
     /**
