@@ -7,6 +7,8 @@ import io.helidon.logging.common.LogConfig;
 
 import com.forecap.bootstrap.cli.CommandLines;
 import com.forecap.bootstrap.cli.ServeCommand;
+import com.forecap.bootstrap.logging.ForecapLogManager;
+import com.forecap.bootstrap.logging.JsonLogFormatter;
 
 /** Entry point of {@code forecap.jar}. */
 public final class Main {

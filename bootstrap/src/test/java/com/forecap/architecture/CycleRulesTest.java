@@ -20,20 +20,13 @@ class CycleRulesTest {
     @ArchTest
     static final ArchRule top_level_packages_are_free_of_cycles = slices()
             .matching("com.forecap.(*)..")
-            .should().beFreeOfCycles();
+            .should().beFreeOfCycles()
+            .because("the modules form layers: domain, application, adapters, bootstrap");
 
     @ArchTest
-    static final ArchRule domain_packages_are_free_of_cycles = slices()
-            .matching("com.forecap.domain.(*)..")
-            .should().beFreeOfCycles();
-
-    @ArchTest
-    static final ArchRule application_packages_are_free_of_cycles = slices()
-            .matching("com.forecap.application.(**)")
-            .should().beFreeOfCycles();
-
-    @ArchTest
-    static final ArchRule bootstrap_packages_are_free_of_cycles = slices()
-            .matching("com.forecap.bootstrap.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule no_two_packages_depend_on_each_other = slices()
+            .matching("com.forecap.(**)")
+            .should().beFreeOfCycles()
+            .because("every package, a module's root package included, is a slice of its own: "
+                    + "a parent package and its sub-package must not import each other either");
 }

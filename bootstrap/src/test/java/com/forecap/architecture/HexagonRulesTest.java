@@ -50,4 +50,40 @@ class HexagonRulesTest {
             .should().resideInAPackage("com.forecap.application.port..")
             .andShould().beInterfaces()
             .because("a port is owned by the application, never by an adapter");
+
+    @ArchTest
+    static final ArchRule out_ports_do_not_use_in_ports = noClasses()
+            .that().resideInAPackage("com.forecap.application.port.out..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.port.in..")
+            .because("the out side speaks of what the application needs from the outside, in its own words; "
+                    + "a driven adapter must not learn the outcomes of the use cases");
+
+    @ArchTest
+    static final ArchRule driven_adapters_do_not_use_in_ports = noClasses()
+            .that().resideInAPackage("com.forecap.adapter.out..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.port.in..")
+            .because("a driven adapter answers in the words of the out port it implements; "
+                    + "what a use case tells its callers is the application's business");
+
+    @ArchTest
+    static final ArchRule in_ports_do_not_use_out_ports = noClasses()
+            .that().resideInAPackage("com.forecap.application.port.in..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.port.out..")
+            .because("a driving adapter talks to the use cases only, never to what they drive");
+
+    @ArchTest
+    static final ArchRule adapters_offer_no_interfaces_of_their_own = classes()
+            .that().resideInAPackage("com.forecap.adapter..")
+            .and().areInterfaces()
+            .should().notBePublic()
+            .because("an interface that another module implements or calls through is a port, "
+                    + "and ports belong to the application (com.forecap.application.port)");
+
+    @ArchTest
+    static final ArchRule application_interfaces_are_ports = classes()
+            .that().resideInAPackage("com.forecap.application..")
+            .and().areInterfaces()
+            .and().doNotHaveSimpleName("package-info")
+            .should().resideInAPackage("com.forecap.application.port..")
+            .because("the application's only seams to the outside are its ports");
 }

@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.forecap.application.port.in.GenerateTestDataUseCase;
 import com.forecap.application.port.out.ReportProgressPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 
@@ -28,8 +29,6 @@ import com.forecap.domain.user.UserId;
  */
 public final class GenerateTestDataService implements GenerateTestDataUseCase {
 
-    /** Users per atomic write; an interruption loses at most this many per worker. */
-    public static final long DEFAULT_CHUNK_SIZE = 50_000;
     private static final int PROGRESS_STEP = 1_000;
 
     private final StoreTestDataPort store;
@@ -110,11 +109,11 @@ public final class GenerateTestDataService implements GenerateTestDataUseCase {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new StoreTestDataPort.TestDataStoreException("a generator worker failed: " + e.getCause(), e.getCause());
+            throw new StoreException("a generator worker failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
-            throw new StoreTestDataPort.TestDataStoreException("generation interrupted", e);
+            throw new StoreException("generation interrupted", e);
         } finally {
             workers.shutdownNow();
         }

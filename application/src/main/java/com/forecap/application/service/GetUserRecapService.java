@@ -4,7 +4,9 @@ import java.time.InstantSource;
 import java.util.Objects;
 
 import com.forecap.application.port.in.GetUserRecapUseCase;
+import com.forecap.application.port.in.RecapUnavailableException;
 import com.forecap.application.port.out.LoadUserRecapPort;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.domain.auth.Authentication;
 import com.forecap.domain.auth.RequestAuthenticator;
 import com.forecap.domain.recap.RecapOutcome;
@@ -36,9 +38,17 @@ public final class GetUserRecapService implements GetUserRecapUseCase {
         Authentication verdict = authenticator.authenticate(query.timestamp(), query.userId(), query.sign(), clock.instant());
         return switch (verdict) {
             case Authentication.Refused refused -> new RecapOutcome.Rejected(refused.reason());
-            case Authentication.Accepted accepted -> loadUserRecap.loadUserRecap(accepted.userId())
+            case Authentication.Accepted accepted -> load(accepted);
+        };
+    }
+
+    private RecapOutcome load(Authentication.Accepted accepted) {
+        try {
+            return loadUserRecap.loadUserRecap(accepted.userId())
                     .<RecapOutcome>map(recap -> new RecapOutcome.Found(accepted.userId(), recap))
                     .orElseGet(() -> new RecapOutcome.NotFound(accepted.userId()));
-        };
+        } catch (RecapStoreUnavailableException e) {
+            throw new RecapUnavailableException(e.getMessage(), e);
+        }
     }
 }

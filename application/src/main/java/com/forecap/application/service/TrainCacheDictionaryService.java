@@ -10,7 +10,7 @@ import com.forecap.application.port.out.CacheDictionaryPort;
 import com.forecap.application.port.out.InspectTestDataPort;
 import com.forecap.application.port.out.ReadRecapsPort;
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.EncodedRecap;
 
 /**
@@ -76,6 +76,8 @@ public final class TrainCacheDictionaryService implements TrainCacheDictionaryUs
         int holdout = Math.max(1, sample.size() / 5);
         List<EncodedRecap> training = new ArrayList<>(sample.subList(0, sample.size() - holdout));
         List<EncodedRecap> measure = new ArrayList<>(sample.subList(sample.size() - holdout, sample.size()));
-        return new Result(sample.size(), dictionary.trainAndStore(training, measure));
+        CacheDictionaryPort.TrainedDictionary d = dictionary.trainAndStore(training, measure);
+        return new Result(sample.size(), d.id(), d.bytes(), d.previousId(), d.jsonBytesPerUser(), d.bytesBefore(),
+                d.bytesAfter());
     }
 }

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import com.forecap.application.port.in.VerifyTestDataUseCase;
 import com.forecap.application.port.out.InspectTestDataPort;
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.SyntheticRecaps;
-import com.forecap.application.testdata.TrxRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 
@@ -58,12 +58,12 @@ public final class VerifyTestDataService implements VerifyTestDataUseCase {
         for (TrxRange range : TrxRange.values()) {
             distribution.put(range, 0L);
         }
-        store.countPerTrxRange().forEach((label, count) -> distribution.merge(TrxRange.ofLabel(label), count, Long::sum));
+        distribution.putAll(store.countPerTrxRange());
         long n = distribution.values().stream().mapToLong(Long::longValue).sum();
         if (n > 0) {
             for (TrxRange range : TrxRange.values()) {
                 double share = distribution.get(range) / (double) n;
-                double p = range.expectedShare();
+                double p = SyntheticRecaps.expectedShare(range);
                 double tolerance = Math.max(MIN_TOLERANCE, 5 * Math.sqrt(p * (1 - p) / n));
                 if (Math.abs(share - p) > tolerance) {
                     problems.add(String.format(Locale.ROOT, "trx range %s holds %.2f%% of users, expected %.2f%% ± %.2f",

@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.forecap.application.port.out.InspectTestDataPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.TrxRange;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 
 /** An in-memory test-data store with atomic chunk writes and an optional failure after N writes. */
@@ -59,7 +60,7 @@ public final class FakeTestDataStore implements StoreTestDataPort, InspectTestDa
             batch.put(id++, recaps.next());
         }
         if (attempt == failOnWrite) {
-            throw new TestDataStoreException("simulated failure on write " + attempt, null);
+            throw new StoreException("simulated failure on write " + attempt, null);
         }
         if (id != range.last() + 1) {
             throw new IllegalStateException("expected " + range.size() + " recaps for " + range);
@@ -78,9 +79,9 @@ public final class FakeTestDataStore implements StoreTestDataPort, InspectTestDa
     }
 
     @Override
-    public Map<String, Long> countPerTrxRange() {
-        Map<String, Long> counts = new HashMap<>();
-        rows.values().forEach(r -> counts.merge(TrxRange.of(r.trxCount()).label(), 1L, Long::sum));
+    public Map<TrxRange, Long> countPerTrxRange() {
+        Map<TrxRange, Long> counts = new HashMap<>();
+        rows.values().forEach(r -> counts.merge(TrxRange.of(r.trxCount()), 1L, Long::sum));
         return counts;
     }
 

@@ -6,9 +6,9 @@ import com.forecap.application.fakes.FakeTestDataStore;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
 import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.port.out.StoreException;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +53,7 @@ class GenerateTestDataServiceTest {
     void an_interrupted_run_resumes_without_duplicates_or_gaps() {
         store.failOnWrite(4);
         assertThatThrownBy(() -> service.generate(new GenerateTestDataCommand(IdRange.startingAt(1, 1_000), 1, false)))
-                .isInstanceOf(StoreTestDataPort.TestDataStoreException.class);
+                .isInstanceOf(StoreException.class);
         int partial = store.rows().size();
         assertThat(partial).as("whole chunks only").isLessThan(1_000).isGreaterThanOrEqualTo(300);
         assertThat(partial % 100).isZero();

@@ -5,6 +5,8 @@ import java.time.InstantSource;
 
 import com.forecap.application.fakes.FakeRecapStore;
 import com.forecap.application.port.in.GetUserRecapUseCase.GetUserRecapQuery;
+import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.domain.auth.CampaignWindow;
 import com.forecap.domain.auth.FreshnessWindow;
 import com.forecap.domain.auth.LegacySignatureScheme;
@@ -15,6 +17,7 @@ import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GetUserRecapServiceTest {
 
@@ -48,5 +51,16 @@ class GetUserRecapServiceTest {
         RecapOutcome outcome = service.getUserRecap(new GetUserRecapQuery(NOW.toString(), "1", "bogus"));
         assertThat(outcome).isEqualTo(new RecapOutcome.Rejected(RejectionReason.INVALID_SIGNATURE));
         assertThat(store.loads()).isZero();
+    }
+
+    @Test
+    void a_store_that_cannot_answer_makes_the_recap_unavailable_to_the_caller() {
+        RecapStoreUnavailableException down = new RecapStoreUnavailableException("db down", null);
+        GetUserRecapService failing = new GetUserRecapService(
+                new RequestAuthenticator(scheme, FreshnessWindow.DEFAULT, CampaignWindow.ALWAYS), userId -> {
+                    throw down;
+                }, InstantSource.fixed(NOW));
+        assertThatThrownBy(() -> failing.getUserRecap(signed("1")))
+                .isInstanceOf(RecapUnavailableException.class).hasMessage("db down").hasCause(down);
     }
 }

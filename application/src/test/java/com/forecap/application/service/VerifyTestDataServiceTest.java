@@ -6,9 +6,9 @@ import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataC
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerificationReport;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
 import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
-import com.forecap.application.testdata.TrxRange;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

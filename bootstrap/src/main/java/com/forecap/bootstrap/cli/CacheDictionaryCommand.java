@@ -14,7 +14,6 @@ import com.forecap.adapter.out.redis.RedisCacheDictionary;
 import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.in.TrainCacheDictionaryUseCase;
-import com.forecap.application.port.out.CacheDictionaryPort.TrainedDictionary;
 import com.forecap.application.service.TrainCacheDictionaryService;
 import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.config.ConfigurationException;
@@ -75,7 +74,6 @@ public final class CacheDictionaryCommand implements Callable<Integer> {
                 result = new TrainCacheDictionaryService(new MySqlTestDataStore(connections, json),
                         new MySqlRecapReader(connections, json), json, new RedisCacheDictionary(redis, current.codec()))
                         .train(sample, seed);
-                TrainedDictionary d = result.dictionary();
                 spec.commandLine().getOut().printf(Locale.ROOT,
                         "stored dictionary %d (%,d bytes) in Redis key %s%s, trained on %,d recaps from %s.user_recap_data; "
                                 + "replaces %s%n"
@@ -83,9 +81,10 @@ public final class CacheDictionaryCommand implements Callable<Integer> {
                                 + "with the new one %.0f%n"
                                 + "restart the instances (rolling) to use it; until then entries written with the other "
                                 + "dictionary count as misses%n",
-                        d.id(), d.bytes(), redisSettings.keyPrefix(), RedisCacheDictionary.KEY,
+                        result.id(), result.bytes(), redisSettings.keyPrefix(), RedisCacheDictionary.KEY,
                         result.sampled() - result.sampled() / 5, settings.database(), current.description(),
-                        result.sampled() / 5, d.jsonBytesPerUser(), d.bytesBefore(), d.bytesAfter());
+                        result.sampled() / 5, result.jsonBytesPerUser(), result.bytesBefore(),
+                        result.bytesAfter());
             } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new ConfigurationException(e.getMessage());
             }

@@ -6,7 +6,7 @@ import com.forecap.adapter.out.mysql.MySqlException;
 import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.out.ReadImportRowsPort;
-import com.forecap.application.port.out.StoreTestDataPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.bootstrap.config.ConfigurationException;
 import picocli.CommandLine;
 
@@ -65,7 +65,7 @@ public final class CommandLines {
                 err.println("forecap: configuration error: " + e.getMessage());
                 return USAGE;
             }
-            if (e instanceof MySqlException || e instanceof StoreTestDataPort.TestDataStoreException
+            if (e instanceof MySqlException || e instanceof StoreException
                     || e instanceof ReadImportRowsPort.ImportFileException) {
                 err.println("forecap " + commandLine.getCommandName() + ": " + e.getMessage());
                 return FAILURE;

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.helidon.config.Config;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.MySqlConfig;
 import picocli.CommandLine.Option;

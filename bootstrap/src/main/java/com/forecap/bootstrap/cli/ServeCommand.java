@@ -3,7 +3,7 @@ package com.forecap.bootstrap.cli;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Callable;
 
-import com.forecap.bootstrap.ForecapLogManager;
+import com.forecap.bootstrap.logging.ForecapLogManager;
 import com.forecap.bootstrap.wiring.ForecapService;
 import com.forecap.bootstrap.wiring.RunningService;
 import com.forecap.bootstrap.config.ConfigLoader;

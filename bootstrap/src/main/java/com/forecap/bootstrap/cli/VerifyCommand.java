@@ -14,8 +14,8 @@ import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerificationReport;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
 import com.forecap.application.service.VerifyTestDataService;
-import com.forecap.application.testdata.SyntheticRecaps;
-import com.forecap.application.testdata.TrxRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +59,7 @@ public final class VerifyCommand implements Callable<Integer> {
         long total = report.distribution().values().stream().mapToLong(Long::longValue).sum();
         for (Map.Entry<TrxRange, Long> entry : report.distribution().entrySet()) {
             out.printf(Locale.ROOT, "%-9s %,12d %7.2f%% %8.2f%%%n", entry.getKey().label(), entry.getValue(),
-                    total == 0 ? 0.0 : 100.0 * entry.getValue() / total, 100 * entry.getKey().expectedShare());
+                    total == 0 ? 0.0 : 100.0 * entry.getValue() / total, 100 * SyntheticRecaps.expectedShare(entry.getKey()));
         }
         out.println();
         out.println("-- sample users");

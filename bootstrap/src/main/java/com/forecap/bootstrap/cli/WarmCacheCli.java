@@ -11,14 +11,14 @@ import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.mysql.MySqlConnections;
 import com.forecap.adapter.out.mysql.MySqlRecapReader;
 import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
 import com.forecap.adapter.out.redis.RedisConnections;
+import com.forecap.adapter.out.redis.RedisRecapWriter;
 import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.in.WarmCacheUseCase;
 import com.forecap.application.port.in.WarmCacheUseCase.WarmReport;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.application.service.WarmCacheService;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.wiring.CacheCodecs;
 import picocli.CommandLine.ArgGroup;
@@ -77,8 +77,8 @@ public final class WarmCacheCli implements Callable<Integer> {
         WarmReport report;
         try (MySqlConnections connections = MySqlConnections.forTools(mysqlSettings, 1);
              RedisConnections redis = CommandLines.connectRedis(redisSettings)) {
-            RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(redis, id -> java.util.Optional.empty(),
-                    CacheCodecs.forRedis(redis, json, seed).codec(), RecordCacheMetricsPort.NONE);
+            RedisRecapWriter cache = new RedisRecapWriter(redis, CacheCodecs.forRedis(redis, json, seed).codec(),
+                    RecordCacheMetricsPort.NONE);
             WarmCacheUseCase warm = new WarmCacheService(new MySqlRecapReader(connections, json), cache, json,
                     ConsoleProgress.onStandardError());
             report = warm.warm(new WarmCacheUseCase.WarmCacheCommand(range, chosen.top, batch));

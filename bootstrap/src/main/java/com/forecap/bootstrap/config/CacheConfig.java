@@ -5,13 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.helidon.common.Size;
 import io.helidon.config.Config;
 
 import com.forecap.adapter.out.redis.RedisSettings;
 
 /** Reads the cache settings: {@code forecap.redis.*} (or the original {@code REDIS_*}) and {@code forecap.cache.local.*}. */
 public final class CacheConfig {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)((?:[KMG]?B)?)", Pattern.CASE_INSENSITIVE);
 
     private CacheConfig() {
     }
@@ -90,27 +95,20 @@ public final class CacheConfig {
         }
     }
 
-    /** A size in bytes: a whole number, optionally with KB, MB or GB. */
+    /** A size in bytes: a whole number, optionally with KB, MB or GB (binary, as {@link Size} reads them). */
     static long bytes(Config config, String key, long defaultValue) {
         Optional<String> text = Settings.optionalText(config, key);
         if (text.isEmpty()) {
             return defaultValue;
         }
-        String value = text.get().toUpperCase(Locale.ROOT).replace(" ", "");
-        long unit = 1;
-        for (String[] suffix : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
-            if (value.endsWith(suffix[0])) {
-                unit = Long.parseLong(suffix[1]);
-                value = value.substring(0, value.length() - suffix[0].length());
-                break;
-            }
-        }
+        Matcher size = SIZE.matcher(text.get().replace(" ", ""));
         try {
-            long amount = Long.parseLong(value);
-            if (amount < 1) {
+            long bytes = size.matches()
+                    ? Size.parse(size.group(1) + " " + size.group(2).toUpperCase(Locale.ROOT)).toBytes() : 0;
+            if (bytes < 1) {
                 throw new NumberFormatException();
             }
-            return Math.multiplyExact(amount, unit);
+            return bytes;
         } catch (NumberFormatException | ArithmeticException e) {
             throw new ConfigurationException(Settings.name(config, key) + " must be a size like 67108864, 64MB or 1GB, was '"
                     + text.get() + "'");

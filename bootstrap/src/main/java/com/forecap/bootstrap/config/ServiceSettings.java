@@ -10,7 +10,7 @@ import java.util.Objects;
 import io.helidon.config.Config;
 
 import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.auth.FreshnessWindow;
 
 /**

@@ -8,7 +8,7 @@ import com.forecap.adapter.out.redis.RedisCacheDictionary;
 import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.adapter.out.redis.ZstdRecapCodec;
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.user.UserId;
 
 /**

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
 
-import com.forecap.adapter.in.http.ComponentHealth;
 import com.forecap.adapter.in.http.HealthIndicator;
 import com.forecap.adapter.in.http.HttpPolicy;
 import com.forecap.adapter.in.http.JsonDirectHandler;
-import com.forecap.adapter.in.http.MetricsEndpoint;
 import com.forecap.adapter.in.http.OperationsHttpService;
 import com.forecap.adapter.in.http.RecapHttpRouting;
-import com.forecap.adapter.in.http.RequestObserver;
 import com.forecap.adapter.in.http.UserRecapHttpService;
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.caffeine.NearCacheUserRecapAdapter;
@@ -35,7 +30,6 @@ import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
 import com.forecap.adapter.out.mysql.MySqlConnections;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.mysql.MySqlUserRecapAdapter;
-import com.forecap.adapter.out.mysql.QueryObserver;
 import com.forecap.adapter.out.mysql.ReplicaFallbackUserRecapAdapter;
 import com.forecap.adapter.out.prometheus.PrometheusMetrics;
 import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
@@ -43,9 +37,10 @@ import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.adapter.out.redis.ZstdRecapCodec;
 import com.forecap.application.port.in.GetUserRecapUseCase;
+import com.forecap.application.port.out.ComponentHealth;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.service.GetUserRecapService;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.config.CacheConfig;
 import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.config.MySqlConfig;
@@ -108,7 +103,8 @@ public final class ForecapService {
                             handlers.addHandler(type, handler);
                         }
                     })
-                    .routing(routing -> routing(routing, useCase, health, metrics, httpPolicy(config)))
+                    .routing(routing -> RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
+                            new OperationsHttpService(health, metrics, Clock.systemUTC()), metrics, httpPolicy(config)))
                     .build()
                     .start();
             if (!server.isRunning()) {
@@ -139,13 +135,7 @@ public final class ForecapService {
     private static RecapStore embedded(ServiceSettings.EmbeddedSettings settings, JacksonRecapJson json) {
         InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.filling(settings.users(),
                 new SyntheticRecaps(settings.seed()), json);
-        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, () -> {
-                    Map<String, String> details = new LinkedHashMap<>();
-                    details.put("type", "embedded");
-                    details.put("users", Integer.toString(store.size()));
-                    details.put("encoded", store.filled() ? "all" : "filling");
-                    return ComponentHealth.up(details);
-                }),
+        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, store),
                 new HealthIndicator(REDIS, false, ComponentHealth::disabled)), "mode=embedded users=" + store.size());
     }
 
@@ -157,33 +147,15 @@ public final class ForecapService {
         MySqlConnections connections = MySqlConnections.forServing(settings);
         resources.add(connections);
         metrics.databasePool(connections::total, connections::active, connections::idle);
-        MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(connections, json,
-                queries(metrics), waitBudget);
+        MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(connections, json, metrics,
+                waitBudget);
         resources.add(adapter);
-        HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
-            String failure = connections.ping(HEALTH_TIMEOUT);
-            if (failure != null) {
-                return ComponentHealth.down(failure);
-            }
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("type", "mysql");
-            details.put("server", settings.server());
-            details.put("database", settings.database());
-            details.put("pool", connections.active() + " active / " + connections.total() + " open");
-            details.put("circuit", adapter.circuitState());
-            return ComponentHealth.up(details);
-        });
         String failure = connections.ping(HEALTH_TIMEOUT);
         if (failure != null) {
             LOG.log(Level.WARNING, "MySQL is not answering yet, serving 503 until it does: " + failure);
         }
-        return new RecapStore(adapter, List.of(health), "mode=mysql server=" + settings.server() + " database="
+        return new RecapStore(adapter, List.of(new HealthIndicator(DATABASE, true, adapter)), "mode=mysql server=" + settings.server() + " database="
                 + settings.database() + " pool=" + settings.poolSize());
-    }
-
-    /** Records each database read in {@code db_query_duration_seconds}. */
-    private static QueryObserver queries(PrometheusMetrics metrics) {
-        return (type, table, nanos) -> metrics.dbQuery(type, table).record(nanos);
     }
 
     /**
@@ -200,33 +172,18 @@ public final class ForecapService {
         metrics.databasePool(() -> readerConnections.total() + writerConnections.total(),
                 () -> readerConnections.active() + writerConnections.active(),
                 () -> readerConnections.idle() + writerConnections.idle());
-        MySqlUserRecapAdapter fromReader = new MySqlUserRecapAdapter(readerConnections, json,
-                queries(metrics), waitBudget);
+        MySqlUserRecapAdapter fromReader = new MySqlUserRecapAdapter(readerConnections, json, metrics,
+                waitBudget);
         resources.add(fromReader);
-        MySqlUserRecapAdapter fromWriter = new MySqlUserRecapAdapter(writerConnections, json,
-                queries(metrics), waitBudget);
+        MySqlUserRecapAdapter fromWriter = new MySqlUserRecapAdapter(writerConnections, json, metrics,
+                waitBudget);
         resources.add(fromWriter);
-        HealthIndicator health = new HealthIndicator(DATABASE, true, () -> {
-            String readerFailure = readerConnections.ping(HEALTH_TIMEOUT);
-            String writerFailure = readerFailure == null ? null : writerConnections.ping(HEALTH_TIMEOUT);
-            if (readerFailure != null && writerFailure != null) {
-                return ComponentHealth.down("reader: " + readerFailure + "; writer: " + writerFailure);
-            }
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("type", "mysql");
-            details.put("server", writer.server());
-            details.put("reader", reader.server());
-            details.put("reading_from", readerFailure == null ? "reader" : "writer");
-            details.put("database", writer.database());
-            details.put("pool", readerConnections.active() + " active / " + readerConnections.total() + " open");
-            details.put("circuit", fromReader.circuitState());
-            return ComponentHealth.up(details);
-        });
+        ReplicaFallbackUserRecapAdapter store = new ReplicaFallbackUserRecapAdapter(fromReader, fromWriter);
         String failure = readerConnections.ping(HEALTH_TIMEOUT);
         if (failure != null) {
             LOG.log(Level.WARNING, "the MySQL reader is not answering yet, reading from the writer: " + failure);
         }
-        return new RecapStore(new ReplicaFallbackUserRecapAdapter(fromReader, fromWriter), List.of(health),
+        return new RecapStore(store, List.of(new HealthIndicator(DATABASE, true, store)),
                 "mode=mysql server=" + writer.server() + " reader=" + reader.server() + " database=" + writer.database()
                         + " pool=" + reader.poolSize());
     }
@@ -254,17 +211,7 @@ public final class ForecapService {
             RedisCachingUserRecapAdapter cache = new RedisCachingUserRecapAdapter(connections, port, codec, metrics);
             resources.add(cache);
             port = cache;
-            health.add(new HealthIndicator(REDIS, false, () -> {
-                String failure = connections.ping();
-                if (failure != null) {
-                    return new ComponentHealth(ComponentHealth.State.DOWN, Map.of("error", failure, "circuit", cache.circuitState()));
-                }
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("nodes", String.join(",", redis.get().nodes()));
-                details.put("mode", redis.get().cluster() ? "cluster" : "standalone");
-                details.put("circuit", cache.circuitState());
-                return ComponentHealth.up(details);
-            }));
+            health.add(new HealthIndicator(REDIS, false, cache));
             description.append(" redis=").append(String.join(",", redis.get().nodes()))
                     .append(redis.get().cluster() ? " (cluster)" : "").append(" ttl=").append(redis.get().ttl())
                     .append(" dictionary=").append(chosen.description());
@@ -277,26 +224,6 @@ public final class ForecapService {
             description.append(" near-cache=").append(local.maxBytes() >> 20).append("MB/").append(local.ttl());
         }
         return new RecapStore(port, health, description.toString());
-    }
-
-    /**
-     * The service's routes, the seam tests reuse.
-     *
-     * @param routing the routing builder
-     * @param useCase the recap use case
-     * @param health  the dependencies {@code /health} reports
-     * @param metrics the metrics registry
-     * @param policy  CORS and access-log choices
-     */
-    static void routing(HttpRouting.Builder routing, GetUserRecapUseCase useCase, List<HealthIndicator> health,
-                        PrometheusMetrics metrics, HttpPolicy policy) {
-        RequestObserver observer = (method, route) -> metrics.httpRoute(method, route)::record;
-        MetricsEndpoint endpoint = accept -> {
-            PrometheusMetrics.Exposition exposition = metrics.expose(accept);
-            return new MetricsEndpoint.Scrape(exposition.contentType(), exposition.body());
-        };
-        RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
-                new OperationsHttpService(health, endpoint, Clock.systemUTC()), observer, policy);
     }
 
     /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */

@@ -10,8 +10,8 @@ import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
 import com.forecap.application.port.out.ReportProgressPort;
 import com.forecap.application.service.GenerateTestDataService;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.MySqlConfig;
 

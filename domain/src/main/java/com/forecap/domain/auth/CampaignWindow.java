@@ -37,13 +37,4 @@ public record CampaignWindow(Instant start, Instant end) {
         }
         return Optional.empty();
     }
-
-    /**
-     * Whether either end is set.
-     *
-     * @return {@code true} when the window restricts anything
-     */
-    public boolean restricted() {
-        return start != null || end != null;
-    }
 }

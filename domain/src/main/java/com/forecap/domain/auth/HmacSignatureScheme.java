@@ -68,11 +68,6 @@ public final class HmacSignatureScheme implements SignatureScheme {
     }
 
     @Override
-    public boolean reversible() {
-        return false;
-    }
-
-    @Override
     public boolean verify(String timestamp, String userId, String sign) {
         if (timestamp == null || userId == null || sign == null || sign.length() > MAX_SIGN_LENGTH) {
             return false;

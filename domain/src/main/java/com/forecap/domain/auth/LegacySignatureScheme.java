@@ -37,11 +37,6 @@ public final class LegacySignatureScheme implements SignatureScheme {
     }
 
     @Override
-    public boolean reversible() {
-        return true;
-    }
-
-    @Override
     public boolean verify(String timestamp, String userId, String sign) {
         if (timestamp == null || userId == null || sign == null) {
             return false;

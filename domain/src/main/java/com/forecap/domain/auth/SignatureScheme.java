@@ -17,13 +17,6 @@ public interface SignatureScheme {
     String name();
 
     /**
-     * Whether the signature gives the secret away to whoever sees one request.
-     *
-     * @return {@code true} for a reversible (insecure) scheme
-     */
-    boolean reversible();
-
-    /**
      * Checks a signature over the strings exactly as received.
      *
      * @param timestamp the {@code timestamp} header

@@ -69,8 +69,7 @@ class LegacySignatureSchemeTest {
     }
 
     @Example
-    void is_marked_reversible() {
-        assertThat(scheme.reversible()).isTrue();
+    void is_named_legacy() {
         assertThat(scheme.name()).isEqualTo("legacy");
     }
 }

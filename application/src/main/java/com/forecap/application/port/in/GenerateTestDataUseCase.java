@@ -2,7 +2,7 @@ package com.forecap.application.port.in;
 
 import java.time.Duration;
 
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 
 /** Fill the recap store with the synthetic data set, resuming where an earlier run stopped. */
 public interface GenerateTestDataUseCase {
@@ -12,7 +12,7 @@ public interface GenerateTestDataUseCase {
      *
      * @param command what to generate
      * @return what was found and written
-     * @throws com.forecap.application.port.out.StoreTestDataPort.TestDataStoreException when the store fails;
+     * @throws com.forecap.application.port.out.StoreException when the store fails;
      *         every chunk written before the failure stays complete, and re-running resumes
      */
     GenerationReport generate(GenerateTestDataCommand command);

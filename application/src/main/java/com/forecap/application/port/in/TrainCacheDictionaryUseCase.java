@@ -1,7 +1,5 @@
 package com.forecap.application.port.in;
 
-import com.forecap.application.port.out.CacheDictionaryPort.TrainedDictionary;
-
 /** Trains the cache's compression dictionary on stored recaps and stores it for every instance. */
 public interface TrainCacheDictionaryUseCase {
 
@@ -17,9 +15,15 @@ public interface TrainCacheDictionaryUseCase {
     /**
      * What training did.
      *
-     * @param sampled    recaps read
-     * @param dictionary the stored dictionary
+     * @param sampled          recaps read
+     * @param id               the stored dictionary's id (entries carry it)
+     * @param bytes            its size
+     * @param previousId       the dictionary instances used until now
+     * @param jsonBytesPerUser average JSON bytes of a held-out recap
+     * @param bytesBefore      average cached bytes with the previous dictionary
+     * @param bytesAfter       average cached bytes with the new one
      */
-    record Result(int sampled, TrainedDictionary dictionary) {
+    record Result(int sampled, long id, int bytes, long previousId, double jsonBytesPerUser, double bytesBefore,
+                  double bytesAfter) {
     }
 }

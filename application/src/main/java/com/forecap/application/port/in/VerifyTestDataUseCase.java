@@ -3,7 +3,7 @@ package com.forecap.application.port.in;
 import java.util.List;
 import java.util.Map;
 
-import com.forecap.application.testdata.TrxRange;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 
 /** Check a stored data set the way the operator guide does: count, distribution, sample users. */

@@ -2,7 +2,7 @@ package com.forecap.application.port.in;
 
 import java.time.Duration;
 
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 
 /** Pre-warm the shared cache with recaps likely to be asked for (the guide's "load popular users"). */
 public interface WarmCacheUseCase {

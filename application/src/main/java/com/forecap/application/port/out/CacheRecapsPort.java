@@ -13,7 +13,7 @@ public interface CacheRecapsPort {
      * Stores recaps in the cache, replacing what is there, with the cache's usual expiry.
      *
      * @param recaps recaps by user
-     * @throws StoreTestDataPort.TestDataStoreException when the cache cannot be written
+     * @throws StoreException when the cache cannot be written
      */
     void putAll(Map<UserId, EncodedRecap> recaps);
 }

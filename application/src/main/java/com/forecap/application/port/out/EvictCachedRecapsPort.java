@@ -9,7 +9,7 @@ public interface EvictCachedRecapsPort {
      * @param userIds the users
      * @param count   how many of {@code userIds} to use
      * @return entries deleted
-     * @throws StoreTestDataPort.TestDataStoreException when the cache cannot be reached
+     * @throws StoreException when the cache cannot be reached
      */
     long evict(long[] userIds, int count);
 }

@@ -3,6 +3,7 @@ package com.forecap.application.port.out;
 import java.util.List;
 import java.util.Map;
 
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 
 /** Read-only checks over the stored data set: the operator guide's three queries. */
@@ -12,25 +13,24 @@ public interface InspectTestDataPort {
      * How many users are stored and the largest id.
      *
      * @return the totals
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     Totals totals();
 
     /**
-     * Users per {@code trx_count} range, labelled as the guide's SQL labels them ({@code 0},
-     * {@code 1-10}, {@code 11-50}, {@code 51-200}, {@code 201+}).
+     * Users per {@code trx_count} range.
      *
-     * @return count per label
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @return count per range; ranges without users may be absent
+     * @throws StoreException when the store cannot answer
      */
-    Map<String, Long> countPerTrxRange();
+    Map<TrxRange, Long> countPerTrxRange();
 
     /**
      * Reads some users.
      *
      * @param userIds the ids
      * @return the stored recaps by id; missing ids are absent
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     Map<Long, UserRecap> find(List<Long> userIds);
 

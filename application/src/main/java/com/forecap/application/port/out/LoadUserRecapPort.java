@@ -2,7 +2,6 @@ package com.forecap.application.port.out;
 
 import java.util.Optional;
 
-import com.forecap.application.port.in.RecapUnavailableException;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 
@@ -15,7 +14,7 @@ public interface LoadUserRecapPort {
      *
      * @param userId the user
      * @return the encoded recap, or empty when the user is not in the data set
-     * @throws RecapUnavailableException when the store cannot answer now
+     * @throws RecapStoreUnavailableException when the store cannot answer now
      */
     Optional<EncodedRecap> loadUserRecap(UserId userId);
 }

@@ -3,7 +3,7 @@ package com.forecap.application.port.out;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 
@@ -16,7 +16,7 @@ public interface ReadRecapsPort {
      * @param range     the ids
      * @param batchSize users per batch
      * @param batches   receives each batch
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     void readRange(IdRange range, int batchSize, Consumer<List<StoredRecap>> batches);
 
@@ -26,7 +26,7 @@ public interface ReadRecapsPort {
      * @param count     how many
      * @param batchSize users per batch
      * @param batches   receives each batch
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     void readTopByTrxCount(long count, int batchSize, Consumer<List<StoredRecap>> batches);
 

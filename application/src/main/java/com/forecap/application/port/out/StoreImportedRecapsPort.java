@@ -17,7 +17,7 @@ public interface StoreImportedRecapsPort {
      * @param importKey identifies the file and its content
      * @param source    the file, for people reading the progress table
      * @return rows of the file (valid or not) already dealt with; 0 for a new import
-     * @throws StoreTestDataPort.TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     long committedRows(String importKey, String source);
 
@@ -30,7 +30,7 @@ public interface StoreImportedRecapsPort {
      * @param recaps    the chunk's valid rows, produced lazily as the store consumes them
      * @param rowsDone  asked after the last row was consumed: the file's rows dealt with so far
      * @return users written
-     * @throws StoreTestDataPort.TestDataStoreException when writing fails; nothing of the chunk is kept
+     * @throws StoreException when writing fails; nothing of the chunk is kept
      */
     long replace(String importKey, String source, Iterator<ImportedRecap> recaps, LongSupplier rowsDone);
 

@@ -3,7 +3,7 @@ package com.forecap.application.port.out;
 import java.util.Iterator;
 import java.util.Map;
 
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.UserRecap;
 
 /** Bulk storage of the synthetic data set, for the test-data generator. */
@@ -15,7 +15,7 @@ public interface StoreTestDataPort {
      * @param range     the ids to look at
      * @param chunkSize ids per chunk, see {@link IdRange#chunkOf(long, long)}
      * @return rows present per chunk index; chunks without rows may be absent
-     * @throws TestDataStoreException when the store cannot answer
+     * @throws StoreException when the store cannot answer
      */
     Map<Long, Long> countPerChunk(IdRange range, long chunkSize);
 
@@ -26,29 +26,14 @@ public interface StoreTestDataPort {
      *
      * @param range  the ids
      * @param recaps the recaps of those ids, in order, produced lazily as the store consumes them
-     * @throws TestDataStoreException when writing fails
+     * @throws StoreException when writing fails
      */
     void write(IdRange range, Iterator<UserRecap> recaps);
 
     /**
      * Removes every stored user.
      *
-     * @throws TestDataStoreException when the store refuses
+     * @throws StoreException when the store refuses
      */
     void truncate();
-
-    /** The store failed; the message is one line a user can act on. */
-    class TestDataStoreException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        /**
-         * Creates the exception.
-         *
-         * @param message what failed and what to do
-         * @param cause   the underlying failure
-         */
-        public TestDataStoreException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.domain.recap.EncodedRecap;
@@ -141,12 +141,12 @@ class NearCacheUserRecapAdapterTest {
         AtomicInteger calls = new AtomicInteger();
         LoadUserRecapPort flaky = userId -> {
             if (calls.incrementAndGet() == 1) {
-                throw new RecapUnavailableException("db down", null);
+                throw new RecapStoreUnavailableException("db down", null);
             }
             return Optional.of(EncodedRecap.ofJson("{}".getBytes(StandardCharsets.UTF_8)));
         };
         NearCacheUserRecapAdapter cache = new NearCacheUserRecapAdapter(flaky, 1 << 20, Duration.ofMinutes(1), metrics);
-        assertThatThrownBy(() -> cache.loadUserRecap(UserId.of(3))).isInstanceOf(RecapUnavailableException.class);
+        assertThatThrownBy(() -> cache.loadUserRecap(UserId.of(3))).isInstanceOf(RecapStoreUnavailableException.class);
         assertThat(cache.loadUserRecap(UserId.of(3))).isPresent();
         assertThat(calls.get()).isEqualTo(2);
     }
@@ -177,7 +177,7 @@ class NearCacheUserRecapAdapterTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new RecapUnavailableException("MySQL is saturated", null);
+            throw new RecapStoreUnavailableException("MySQL is saturated", null);
         };
         NearCacheUserRecapAdapter cache = new NearCacheUserRecapAdapter(refusing, 1 << 20, Duration.ofMinutes(1), metrics);
         List<Future<String>> outcomes = new ArrayList<>();
@@ -188,7 +188,7 @@ class NearCacheUserRecapAdapterTest {
                     try {
                         cache.loadUserRecap(UserId.of(id));
                         return "served";
-                    } catch (RecapUnavailableException e) {
+                    } catch (RecapStoreUnavailableException e) {
                         return e.getMessage();
                     }
                 }));

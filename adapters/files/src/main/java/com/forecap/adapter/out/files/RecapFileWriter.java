@@ -19,8 +19,9 @@ import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 import org.apache.commons.csv.CSVFormat;
@@ -89,7 +90,7 @@ public final class RecapFileWriter implements StoreTestDataPort, AutoCloseable {
                 throw new IllegalArgumentException("write .csv, .tsv, .csv.gz, .tsv.gz, .jsonl or .xlsx, not " + file);
             }
         } catch (IOException e) {
-            throw new TestDataStoreException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -139,7 +140,7 @@ public final class RecapFileWriter implements StoreTestDataPort, AutoCloseable {
                 writeRow(cells(id++, recaps.next()));
             }
         } catch (IOException e) {
-            throw new TestDataStoreException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -42,18 +42,7 @@ public final class ErrorResponses {
     }
 
     /**
-     * Sends an error answer; 503 answers carry {@code Retry-After}.
-     *
-     * @param res     the response
-     * @param status  the status
-     * @param message the message, the service's own text
-     */
-    static void send(ServerResponse res, Status status, String message) {
-        send(res, status, body(status, message));
-    }
-
-    /**
-     * Sends a prepared error body.
+     * Sends a prepared error body; 503 answers carry {@code Retry-After}.
      *
      * @param res    the response
      * @param status the status

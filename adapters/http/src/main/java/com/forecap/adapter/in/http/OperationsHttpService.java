@@ -20,6 +20,9 @@ import io.helidon.webserver.http.ServerResponse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import com.forecap.application.port.out.ComponentHealth;
+import com.forecap.application.port.out.ScrapeMetricsPort;
+
 /**
  * Operations endpoints: {@code /health} (every dependency; 200 while serving, 503 when a critical one
  * is down), {@code /health/live} (the process answers), {@code /health/ready} (same verdict as
@@ -41,7 +44,7 @@ public final class OperationsHttpService implements HttpService {
     private static final byte[] LIVE_BODY = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final List<HealthIndicator> indicators;
-    private final MetricsEndpoint metrics;
+    private final ScrapeMetricsPort metrics;
     private final Clock clock;
 
     /**
@@ -51,7 +54,7 @@ public final class OperationsHttpService implements HttpService {
      * @param metrics    the metrics source
      * @param clock      the clock for the report's timestamp
      */
-    public OperationsHttpService(List<HealthIndicator> indicators, MetricsEndpoint metrics, Clock clock) {
+    public OperationsHttpService(List<HealthIndicator> indicators, ScrapeMetricsPort metrics, Clock clock) {
         this.indicators = List.copyOf(indicators);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -124,7 +127,7 @@ public final class OperationsHttpService implements HttpService {
     }
 
     private void metrics(ServerRequest req, ServerResponse res) {
-        MetricsEndpoint.Scrape scrape = metrics.scrape(req.headers().first(HeaderNames.ACCEPT).orElse(null));
+        ScrapeMetricsPort.Scrape scrape = metrics.scrape(req.headers().first(HeaderNames.ACCEPT).orElse(null));
         res.header(HeaderNames.CONTENT_TYPE, scrape.contentType());
         res.header(ErrorResponses.NO_STORE);
         res.send(scrape.body());

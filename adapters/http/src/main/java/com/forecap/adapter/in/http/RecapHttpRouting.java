@@ -9,6 +9,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+
 /**
  * Assembles the service's routes on a Helidon routing: request metrics around everything, the recap
  * endpoint, the operations endpoints, the OpenAPI description, 404 JSON for any other path and 500
@@ -40,7 +42,7 @@ public final class RecapHttpRouting {
      * @throws IllegalStateException when the OpenAPI description is missing from the classpath
      */
     public static HttpRouting.Builder configure(HttpRouting.Builder routing, UserRecapHttpService recap,
-                                                OperationsHttpService operations, RequestObserver observer,
+                                                OperationsHttpService operations, RecordRequestMetricsPort observer,
                                                 HttpPolicy policy) {
         OpenApiHttpService openApi = OpenApiHttpService.fromClasspath();
         routing.addFilter(new RequestMetricsFilter(observer, ROUTES, ROUTE_ALIASES))

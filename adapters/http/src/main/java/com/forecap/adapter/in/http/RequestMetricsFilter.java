@@ -10,6 +10,8 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+
 /**
  * Times every routed request and reports it with bounded labels: the method (or {@code OTHER}) and
  * the route (or {@code unmatched}), so that no client can create new series. A path that is another
@@ -24,10 +26,10 @@ final class RequestMetricsFilter implements Filter {
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
             "TRACE", "CONNECT", OTHER_METHOD);
 
-    private final RequestObserver observer;
+    private final RecordRequestMetricsPort observer;
     private final List<String> routes;
     private final Map<String, String> aliases;
-    private final AtomicReferenceArray<RequestObserver.RouteRecorder> recorders;
+    private final AtomicReferenceArray<RecordRequestMetricsPort.RouteRecorder> recorders;
 
     /**
      * Creates the filter.
@@ -36,7 +38,7 @@ final class RequestMetricsFilter implements Filter {
      * @param routes   the route labels
      * @param aliases  other paths of a route, each mapped to its route label (one of {@code routes})
      */
-    RequestMetricsFilter(RequestObserver observer, List<String> routes, Map<String, String> aliases) {
+    RequestMetricsFilter(RecordRequestMetricsPort observer, List<String> routes, Map<String, String> aliases) {
         this.observer = Objects.requireNonNull(observer, "observer");
         this.routes = List.copyOf(routes);
         this.aliases = Map.copyOf(aliases);
@@ -60,7 +62,7 @@ final class RequestMetricsFilter implements Filter {
         }
     }
 
-    private RequestObserver.RouteRecorder recorder(String method, String path) {
+    private RecordRequestMetricsPort.RouteRecorder recorder(String method, String path) {
         int methodIndex = METHODS.indexOf(method);
         if (methodIndex < 0) {
             methodIndex = METHODS.size() - 1;
@@ -70,7 +72,7 @@ final class RequestMetricsFilter implements Filter {
             routeIndex = routes.size();
         }
         int slot = methodIndex * (routes.size() + 1) + routeIndex;
-        RequestObserver.RouteRecorder recorder = recorders.get(slot);
+        RecordRequestMetricsPort.RouteRecorder recorder = recorders.get(slot);
         if (recorder == null) {
             String route = routeIndex < routes.size() ? routes.get(routeIndex) : UNMATCHED;
             recorder = observer.route(METHODS.get(methodIndex), route);

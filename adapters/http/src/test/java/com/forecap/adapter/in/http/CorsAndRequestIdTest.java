@@ -18,6 +18,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.port.out.ScrapeMetricsPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.RecapOutcome;
 import com.forecap.domain.user.UserId;
@@ -57,9 +59,9 @@ class CorsAndRequestIdTest {
         RecapHttpRouting.configure(routing,
                 new UserRecapHttpService(query -> new RecapOutcome.Found(UserId.of(1),
                         EncodedRecap.ofJson("{\"userName\":\"A\",\"trxCount\":1}".getBytes(StandardCharsets.UTF_8)))),
-                new OperationsHttpService(List.of(), accept -> new MetricsEndpoint.Scrape("text/plain", new byte[0]),
+                new OperationsHttpService(List.of(), accept -> new ScrapeMetricsPort.Scrape("text/plain", new byte[0]),
                         Clock.systemUTC()),
-                RequestObserver.NONE, new HttpPolicy(Set.of(APP), true));
+                RecordRequestMetricsPort.NONE, new HttpPolicy(Set.of(APP), true));
     }
 
     private HttpResponse<String> send(String method, String... headers) throws Exception {

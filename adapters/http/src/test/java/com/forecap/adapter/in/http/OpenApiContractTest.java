@@ -34,6 +34,9 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.forecap.application.fakes.FakeRecapStore;
 import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.port.out.ComponentHealth;
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.port.out.ScrapeMetricsPort;
 import com.forecap.application.service.GetUserRecapService;
 import com.forecap.domain.auth.CampaignWindow;
 import com.forecap.domain.auth.FreshnessWindow;
@@ -109,10 +112,10 @@ class OpenApiContractTest {
                 new OperationsHttpService(List.of(
                         new HealthIndicator("database", true, () -> ComponentHealth.up(Map.of("type", "memory"))),
                         new HealthIndicator("redis", false, ComponentHealth::disabled)),
-                        accept -> new MetricsEndpoint.Scrape("text/plain; version=0.0.4; charset=utf-8",
+                        accept -> new ScrapeMetricsPort.Scrape("text/plain; version=0.0.4; charset=utf-8",
                                 "# TYPE x counter\nx_total 1.0\n".getBytes(StandardCharsets.UTF_8)),
                         Clock.systemUTC()),
-                RequestObserver.NONE, HttpPolicy.DEFAULT);
+                RecordRequestMetricsPort.NONE, HttpPolicy.DEFAULT);
     }
 
     // ---- the document itself

@@ -27,6 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.application.port.in.GetUserRecapUseCase;
 import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.port.out.ComponentHealth;
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.port.out.ScrapeMetricsPort;
 import com.forecap.domain.auth.RejectionReason;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.RecapOutcome;
@@ -59,14 +62,14 @@ class RecapHttpRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        RequestObserver observer = (method, route) -> (status, nanos) ->
+        RecordRequestMetricsPort observer = (method, route) -> (status, nanos) ->
                 RECORDED.computeIfAbsent(method + " " + route + " " + status, k -> new AtomicInteger()).incrementAndGet();
         RecapHttpRouting.configure(routing,
                 new UserRecapHttpService(query -> USE_CASE.get().getUserRecap(query)),
                 new OperationsHttpService(List.of(
                         new HealthIndicator("database", true, DB_HEALTH::get),
                         new HealthIndicator("redis", false, CACHE_HEALTH::get)),
-                        accept -> new MetricsEndpoint.Scrape("text/plain; version=0.0.4; charset=utf-8",
+                        accept -> new ScrapeMetricsPort.Scrape("text/plain; version=0.0.4; charset=utf-8",
                                 "# metrics\n".getBytes(StandardCharsets.UTF_8)),
                         Clock.systemUTC()),
                 observer, HttpPolicy.DEFAULT);

@@ -23,6 +23,8 @@ import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 
 import com.forecap.application.fakes.FakeRecapStore;
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.port.out.ScrapeMetricsPort;
 import com.forecap.application.service.GetUserRecapService;
 import com.forecap.domain.auth.CampaignWindow;
 import com.forecap.domain.auth.FreshnessWindow;
@@ -80,10 +82,10 @@ class TimestampFormsHttpTest {
         RecapHttpRouting.configure(routing,
                 new UserRecapHttpService(new GetUserRecapService(authenticator, store, clock)),
                 new OperationsHttpService(List.of(),
-                        accept -> new MetricsEndpoint.Scrape("text/plain; version=0.0.4; charset=utf-8",
+                        accept -> new ScrapeMetricsPort.Scrape("text/plain; version=0.0.4; charset=utf-8",
                                 "# metrics\n".getBytes(StandardCharsets.UTF_8)),
                         Clock.systemUTC()),
-                RequestObserver.NONE, HttpPolicy.DEFAULT);
+                RecordRequestMetricsPort.NONE, HttpPolicy.DEFAULT);
     }
 
     private static Function<Instant, String> pattern(String pattern, String zone) {

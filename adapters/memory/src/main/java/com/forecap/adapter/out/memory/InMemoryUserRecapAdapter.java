@@ -1,13 +1,16 @@
 package com.forecap.adapter.out.memory;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.stream.IntStream;
 
+import com.forecap.application.port.out.CheckHealthPort;
+import com.forecap.application.port.out.ComponentHealth;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 
@@ -20,7 +23,7 @@ import com.forecap.domain.user.UserId;
  * requests are served at once and every user is encoded at most a few times, then always served as
  * stored bytes. Thread-safe.
  */
-public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
+public final class InMemoryUserRecapAdapter implements LoadUserRecapPort, CheckHealthPort {
 
     /** Most users one store holds (array-indexed). */
     public static final int MAX_USERS = 20_000_000;
@@ -37,20 +40,6 @@ public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
         this.recaps = new AtomicReferenceArray<>(users);
         this.synthetic = synthetic;
         this.json = json;
-    }
-
-    /**
-     * Builds the store with every user encoded before it returns.
-     *
-     * @param users     how many users, 0..{@link #MAX_USERS}
-     * @param synthetic the data set
-     * @param json      the encoder
-     * @return the filled store
-     */
-    public static InMemoryUserRecapAdapter fill(int users, SyntheticRecaps synthetic, RecapJsonPort json) {
-        InMemoryUserRecapAdapter store = new InMemoryUserRecapAdapter(users, synthetic, json);
-        IntStream.range(0, users).parallel().forEach(store::encodeIfMissing);
-        return store;
     }
 
     /**
@@ -81,6 +70,16 @@ public final class InMemoryUserRecapAdapter implements LoadUserRecapPort {
         }
         EncodedRecap recap = recaps.get((int) index);
         return Optional.of(recap != null ? recap : encode((int) index));
+    }
+
+    /** {@inheritDoc} Always up; reports how many users it holds and whether all are encoded yet. */
+    @Override
+    public ComponentHealth check() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("type", "embedded");
+        details.put("users", Integer.toString(size()));
+        details.put("encoded", filled() ? "all" : "filling");
+        return ComponentHealth.up(details);
     }
 
     /**

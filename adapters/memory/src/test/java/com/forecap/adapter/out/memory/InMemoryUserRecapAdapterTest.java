@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.user.UserId;
@@ -38,7 +38,7 @@ class InMemoryUserRecapAdapterTest {
 
     @Test
     void serves_users_one_to_n_as_the_synthetic_data_set_defines_them() {
-        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.fill(1000, synthetic, NAME_ONLY);
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.filling(1000, synthetic, NAME_ONLY);
         assertThat(store.size()).isEqualTo(1000);
         for (long id : List.of(1L, 500L, 1000L)) {
             UserRecap expected = synthetic.recapOf(UserId.of(id));
@@ -49,15 +49,15 @@ class InMemoryUserRecapAdapterTest {
 
     @Test
     void users_beyond_the_data_set_are_not_found() {
-        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.fill(10, synthetic, NAME_ONLY);
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.filling(10, synthetic, NAME_ONLY);
         assertThat(store.loadUserRecap(UserId.of(11))).isEmpty();
         assertThat(store.loadUserRecap(UserId.of(UserId.MAX))).isEmpty();
     }
 
     @Test
     void an_empty_store_finds_nobody_and_sizes_are_bounded() {
-        assertThat(InMemoryUserRecapAdapter.fill(0, synthetic, NAME_ONLY).loadUserRecap(UserId.of(1))).isEmpty();
-        assertThatThrownBy(() -> InMemoryUserRecapAdapter.fill(-1, synthetic, NAME_ONLY))
+        assertThat(InMemoryUserRecapAdapter.filling(0, synthetic, NAME_ONLY).loadUserRecap(UserId.of(1))).isEmpty();
+        assertThatThrownBy(() -> InMemoryUserRecapAdapter.filling(-1, synthetic, NAME_ONLY))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

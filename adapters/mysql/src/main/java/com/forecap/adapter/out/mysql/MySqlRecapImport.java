@@ -9,8 +9,8 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreImportedRecapsPort;
-import com.forecap.application.port.out.StoreTestDataPort.TestDataStoreException;
 import com.mysql.cj.jdbc.JdbcStatement;
 
 /**
@@ -107,10 +107,10 @@ public final class MySqlRecapImport implements StoreImportedRecapsPort {
         } catch (SQLException | RuntimeException e) {
             connections.discard(connection);
             if (rows.failure() != null) {
-                if (rows.failure() instanceof TestDataStoreException || rows.failure() instanceof com.forecap.application.port.out.ReadImportRowsPort.ImportFileException) {
+                if (rows.failure() instanceof StoreException || rows.failure() instanceof com.forecap.application.port.out.ReadImportRowsPort.ImportFileException) {
                     throw rows.failure();
                 }
-                throw new TestDataStoreException("reading the file failed, the current chunk was not stored: "
+                throw new StoreException("reading the file failed, the current chunk was not stored: "
                         + rows.failure().getMessage(), rows.failure());
             }
             throw failure("load users", e);
@@ -129,7 +129,7 @@ public final class MySqlRecapImport implements StoreImportedRecapsPort {
         }
     }
 
-    private TestDataStoreException failure(String operation, Exception e) {
-        return new TestDataStoreException(MySqlException.explain(connections.settings(), operation, e).getMessage(), e);
+    private StoreException failure(String operation, Exception e) {
+        return new StoreException(MySqlException.explain(connections.settings(), operation, e).getMessage(), e);
     }
 }

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 import com.forecap.application.port.out.ReadRecapsPort;
 import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.port.out.StoreException;
+import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.user.UserId;
 
 /**
@@ -53,7 +53,7 @@ public final class MySqlRecapReader implements ReadRecapsPort {
                     batches.accept(batch);
                 }
             }
-        } catch (StoreTestDataPort.TestDataStoreException e) {
+        } catch (StoreException e) {
             throw e;
         } catch (Exception e) {
             throw failure("read users " + range, e);
@@ -91,7 +91,7 @@ public final class MySqlRecapReader implements ReadRecapsPort {
                 left -= batch.size();
                 batches.accept(batch);
             }
-        } catch (StoreTestDataPort.TestDataStoreException e) {
+        } catch (StoreException e) {
             throw e;
         } catch (Exception e) {
             throw failure("read the most active users", e);
@@ -109,8 +109,8 @@ public final class MySqlRecapReader implements ReadRecapsPort {
         return batch;
     }
 
-    private StoreTestDataPort.TestDataStoreException failure(String operation, Exception e) {
-        return new StoreTestDataPort.TestDataStoreException(MySqlException.explain(connections.settings(), operation, e)
+    private StoreException failure(String operation, Exception e) {
+        return new StoreException(MySqlException.explain(connections.settings(), operation, e)
                 .getMessage(), e);
     }
 }

@@ -1,41 +1,33 @@
 package com.forecap.adapter.out.mysql;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateOutput;
 
 /**
- * Applies the versioned schema scripts ({@code db/migration/V<n>__<description>.sql}, listed in
- * {@code db/migration/index.txt}) in order, once each, recording them in {@code forecap_schema_history}
- * with a checksum; creates the database first when it does not exist. The same scripts initialise the
- * compose stack's MySQL.
+ * Applies the versioned schema scripts ({@code db/migration/V<n>__<description>.sql}) with Flyway, in
+ * order and once each, recording them in Flyway's {@code flyway_schema_history}; creates the database
+ * first when it does not exist. The same scripts initialise the compose stack's MySQL.
+ *
+ * <p>A database the service's own runner migrated before (it kept {@code forecap_schema_history}) is
+ * taken over at the last version recorded there; a database whose tables were created without any
+ * history (the compose stack's first start) gets every script again, which is safe since the scripts
+ * create only what is missing.
  */
 public final class MySqlSchema {
 
     /** Where the scripts are, on the classpath. */
-    public static final String LOCATION = "db/migration/";
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
-    private static final String HISTORY = "CREATE TABLE IF NOT EXISTS forecap_schema_history ("
-            + "version INT NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, "
-            + "applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE = InnoDB";
+    public static final String LOCATION = "db/migration";
+    private static final String LEGACY_HISTORY = "forecap_schema_history";
 
     private final MySqlSettings settings;
 
@@ -49,48 +41,6 @@ public final class MySqlSchema {
     }
 
     /**
-     * One script.
-     *
-     * @param version     its version
-     * @param description what it does
-     * @param sql         its text
-     */
-    public record Migration(int version, String description, String sql) {
-        /**
-         * SHA-256 of the text.
-         *
-         * @return hex digest
-         */
-        public String checksum() {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /**
-     * The scripts shipped with this build, by version.
-     *
-     * @return the migrations in order
-     */
-    public static List<Migration> migrations() {
-        Map<Integer, Migration> byVersion = new TreeMap<>();
-        for (String file : resource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-            Matcher name = NAME.matcher(file);
-            if (!name.matches()) {
-                throw new IllegalStateException("migration file name must look like V1__description.sql: " + file);
-            }
-            int version = Integer.parseInt(name.group(1));
-            if (byVersion.put(version, new Migration(version, name.group(2).replace('_', ' '), resource(file))) != null) {
-                throw new IllegalStateException("two migrations with version " + version);
-            }
-        }
-        return List.copyOf(byVersion.values());
-    }
-
-    /**
      * Applies every script not applied yet.
      *
      * @return the versions applied by this call (empty when up to date)
@@ -98,39 +48,37 @@ public final class MySqlSchema {
      */
     public List<Integer> migrate() {
         createDatabaseIfMissing();
-        List<Integer> applied = new ArrayList<>();
-        try (Connection connection = connect(settings.jdbcUrl()); Statement statement = connection.createStatement()) {
-            statement.execute(HISTORY);
-            Map<Integer, String> done = new TreeMap<>();
-            try (ResultSet rows = statement.executeQuery("SELECT version, checksum FROM forecap_schema_history")) {
-                while (rows.next()) {
-                    done.put(rows.getInt(1), rows.getString(2));
-                }
+        try {
+            Flyway flyway = Flyway.configure(MySqlSchema.class.getClassLoader())
+                    .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                    .locations("classpath:" + LOCATION)
+                    .baselineOnMigrate(true)
+                    .baselineVersion(Integer.toString(legacyVersion()))
+                    .baselineDescription("taken over from " + LEGACY_HISTORY)
+                    .load();
+            return flyway.migrate().migrations.stream().map((MigrateOutput applied) -> Integer.parseInt(applied.version))
+                    .toList();
+        } catch (FlywayException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw MySqlException.explain(settings, "migrate", sql);
             }
-            for (Migration migration : migrations()) {
-                String checksum = done.get(migration.version());
-                if (checksum != null) {
-                    if (!checksum.equals(migration.checksum())) {
-                        throw MySqlException.of("schema version " + migration.version()
-                                + " was changed after it was applied; add a new version instead");
-                    }
-                    continue;
-                }
-                for (String sql : statements(migration.sql())) {
-                    statement.execute(sql);
-                }
-                try (PreparedStatement record = connection.prepareStatement(
-                        "INSERT INTO forecap_schema_history (version, description, checksum) VALUES (?, ?, ?)")) {
-                    record.setInt(1, migration.version());
-                    record.setString(2, migration.description());
-                    record.setString(3, migration.checksum());
-                    record.executeUpdate();
-                }
-                applied.add(migration.version());
+            throw MySqlException.of("migrate " + settings.database() + " on " + settings.server() + ": " + e.getMessage());
+        }
+    }
+
+    /** The last version the earlier runner recorded, or 0 when it never ran here. */
+    private int legacyVersion() {
+        try (Connection connection = connect(settings.jdbcUrl()); Statement statement = connection.createStatement();
+             ResultSet tables = connection.getMetaData().getTables(settings.database(), null, LEGACY_HISTORY, null)) {
+            if (!tables.next()) {
+                return 0;
             }
-            return applied;
+            try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM " + LEGACY_HISTORY)) {
+                max.next();
+                return max.getInt(1);
+            }
         } catch (SQLException e) {
-            throw MySqlException.explain(settings, "migrate", e);
+            throw MySqlException.explain(settings, "read " + LEGACY_HISTORY, e);
         }
     }
 
@@ -159,38 +107,4 @@ public final class MySqlSchema {
         properties.setProperty("connectTimeout", Long.toString(Math.max(1_000, settings.connectionTimeout().toMillis())));
         properties.setProperty("allowPublicKeyRetrieval", "true");
         return DriverManager.getConnection(url, properties);
-    }
-
-    /** Splits a script into statements at semicolons that end a line; comment lines are dropped. */
-    static List<String> statements(String script) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String sql = current.toString().strip();
-                statements.add(sql.substring(0, sql.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
-        }
-        return statements;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = MySqlSchema.class.getClassLoader().getResourceAsStream(LOCATION + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing schema resource " + LOCATION + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-}
+    }}

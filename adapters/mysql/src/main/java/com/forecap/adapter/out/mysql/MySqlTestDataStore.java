@@ -6,17 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import com.forecap.application.port.out.InspectTestDataPort;
 import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.testdata.IdRange;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 import com.mysql.cj.jdbc.JdbcStatement;
 
@@ -32,11 +34,9 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
     private static final String COUNT_PER_CHUNK = "SELECT (user_id - 1) DIV ? AS chunk, COUNT(*) FROM "
             + RecapColumns.TABLE + " WHERE user_id BETWEEN ? AND ? GROUP BY chunk";
     private static final String TOTALS = "SELECT COUNT(*), COALESCE(MAX(user_id), 0) FROM " + RecapColumns.TABLE;
-    /** The operator guide's distribution query. */
-    private static final String PER_TRX_RANGE = "SELECT CASE WHEN trx_count = 0 THEN '0' "
-            + "WHEN trx_count BETWEEN 1 AND 10 THEN '1-10' WHEN trx_count BETWEEN 11 AND 50 THEN '11-50' "
-            + "WHEN trx_count BETWEEN 51 AND 200 THEN '51-200' ELSE '201+' END AS trx_range, COUNT(*) AS user_count "
-            + "FROM " + RecapColumns.TABLE + " GROUP BY trx_range ORDER BY trx_range";
+    /** Users per count; {@link TrxRange} puts the counts in the guide's ranges. */
+    private static final String PER_TRX_COUNT = "SELECT trx_count, COUNT(*) FROM " + RecapColumns.TABLE
+            + " GROUP BY trx_count";
     private static final int MAX_FIND = 1_000;
 
     private final MySqlConnections connections;
@@ -102,7 +102,7 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
         } catch (SQLException | RuntimeException e) {
             connections.discard(connection);
             if (rows.failure() != null) {
-                throw new TestDataStoreException("generating users " + range + " failed, nothing of it was stored: "
+                throw new StoreException("generating users " + range + " failed, nothing of it was stored: "
                         + rows.failure().getMessage(), rows.failure());
             }
             throw failure("load users " + range, e);
@@ -130,12 +130,12 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
     }
 
     @Override
-    public Map<String, Long> countPerTrxRange() {
+    public Map<TrxRange, Long> countPerTrxRange() {
         try (Connection connection = connections.connection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(PER_TRX_RANGE)) {
-            Map<String, Long> counts = new LinkedHashMap<>();
+             ResultSet rows = statement.executeQuery(PER_TRX_COUNT)) {
+            Map<TrxRange, Long> counts = new EnumMap<>(TrxRange.class);
             while (rows.next()) {
-                counts.put(rows.getString(1), rows.getLong(2));
+                counts.merge(TrxRange.of(rows.getLong(1)), rows.getLong(2), Long::sum);
             }
             return counts;
         } catch (SQLException | RuntimeException e) {
@@ -169,7 +169,7 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
         }
     }
 
-    private TestDataStoreException failure(String operation, Exception e) {
-        return new TestDataStoreException(MySqlException.explain(connections.settings(), operation, e).getMessage(), e);
+    private StoreException failure(String operation, Exception e) {
+        return new StoreException(MySqlException.explain(connections.settings(), operation, e).getMessage(), e);
     }
 }

@@ -2,6 +2,8 @@ package com.forecap.adapter.out.mysql;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +15,12 @@ import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
-import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.port.out.CheckHealthPort;
+import com.forecap.application.port.out.ComponentHealth;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
+import com.forecap.application.port.out.RecordQueryMetricsPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -24,7 +29,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 /**
  * Loads a recap by primary key through Helidon's JDBC DbClient with one named, prepared statement, maps
  * the row (list columns checked, kept as stored) and encodes it once. Failures of the database become
- * {@link RecapUnavailableException}; malformed rows become {@link IllegalStateException}.
+ * {@link RecapStoreUnavailableException}; malformed rows become {@link IllegalStateException}.
  *
  * <p>Reads are admitted by waiting time ({@link WaitBudget}): a read waits its turn for a connection up to
  * the wait budget and is refused (503) only when it cannot start within it, at once when its
@@ -32,29 +37,22 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
  * that fails or stalls into immediate refusals until a probe succeeds, so that requests for users no
  * cache holds get a fast 503 while cached users keep being served.
  */
-public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoCloseable {
+public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHealthPort, AutoCloseable {
 
     static final String SELECT_RECAP = "select-recap";
     private static final String SELECT_SQL = "SELECT " + RecapColumns.SELECT_LIST + " FROM " + RecapColumns.TABLE
             + " WHERE user_id = ?";
 
+    /** How long a health check waits for the database. */
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
+
+    private final MySqlConnections connections;
     private final DbClient db;
     private final RecapJsonPort json;
-    private final QueryObserver observer;
+    private final RecordQueryMetricsPort observer;
     private final WaitBudget admission;
     private final CircuitBreaker breaker;
     private final MalformedListLog malformedLists = new MalformedListLog();
-
-    /**
-     * Creates the adapter over a pool; a read waits for its turn at most the pool's connection timeout.
-     *
-     * @param connections the pool
-     * @param json        the JSON codec
-     * @param observer    receives query durations
-     */
-    public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, QueryObserver observer) {
-        this(connections, json, observer, connections.settings().connectionTimeout());
-    }
 
     /**
      * Creates the adapter over a pool with a wait budget of its own.
@@ -64,9 +62,9 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
      * @param observer    receives query durations
      * @param waitBudget  longest wait of a read for its turn on a connection
      */
-    public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, QueryObserver observer,
+    public MySqlUserRecapAdapter(MySqlConnections connections, RecapJsonPort json, RecordQueryMetricsPort observer,
                                  Duration waitBudget) {
-        Objects.requireNonNull(connections, "connections");
+        this.connections = Objects.requireNonNull(connections, "connections");
         this.json = Objects.requireNonNull(json, "json");
         this.observer = Objects.requireNonNull(observer, "observer");
         JdbcConnectionPool pool = () -> {
@@ -95,18 +93,18 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
         if (!breaker.tryAcquirePermission()) {
-            throw new RecapUnavailableException("MySQL circuit is open after recent failures", null);
+            throw new RecapStoreUnavailableException("MySQL circuit is open after recent failures", null);
         }
         long entered;
         try {
             entered = admission.enter();
         } catch (WaitBudget.Refused e) {
             breaker.releasePermission();
-            throw new RecapUnavailableException(e.getMessage(), null);
+            throw new RecapStoreUnavailableException(e.getMessage(), null);
         } catch (InterruptedException e) {
             breaker.releasePermission();
             Thread.currentThread().interrupt();
-            throw new RecapUnavailableException("interrupted while waiting for MySQL", e);
+            throw new RecapStoreUnavailableException("interrupted while waiting for MySQL", e);
         }
         long start = System.nanoTime();
         Optional<DbRow> row;
@@ -115,12 +113,41 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, AutoClose
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (DbClientException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            throw new RecapUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
+            throw new RecapStoreUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
         } finally {
             admission.leave(entered);
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
         }
         return row.map(found -> encode(userId, found));
+    }
+
+    /** {@inheritDoc} Pings the database; reports the server, database, pool and circuit. */
+    @Override
+    public ComponentHealth check() {
+        String failure = ping();
+        if (failure != null) {
+            return ComponentHealth.down(failure);
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("type", "mysql");
+        details.put("server", settings().server());
+        details.put("database", settings().database());
+        details.put("pool", pool());
+        details.put("circuit", circuitState());
+        return ComponentHealth.up(details);
+    }
+
+    /** Pings the database within the health timeout; {@code null} when it answers, else why not. */
+    String ping() {
+        return connections.ping(HEALTH_TIMEOUT);
+    }
+
+    MySqlSettings settings() {
+        return connections.settings();
+    }
+
+    String pool() {
+        return connections.active() + " active / " + connections.total() + " open";
     }
 
     /**

@@ -65,15 +65,44 @@ class MySqlSchemaIT {
     @Test
     void a_changed_applied_script_is_refused() throws Exception {
         new MySqlSchema(database.settings(2)).migrate();
-        ScratchDatabase.execute("UPDATE `" + database.name() + "`.forecap_schema_history SET checksum = REPEAT('0', 64)");
+        ScratchDatabase.execute("UPDATE `" + database.name() + "`.flyway_schema_history SET checksum = 0 WHERE version = '1'");
         assertThatThrownBy(() -> new MySqlSchema(database.settings(2)).migrate())
-                .isInstanceOf(MySqlException.class).hasMessageContaining("schema version 1 was changed");
+                .isInstanceOf(MySqlException.class).hasMessageContaining("checksum mismatch for migration version 1");
     }
 
     @Test
-    void scripts_split_into_statements() {
-        assertThat(MySqlSchema.statements("-- c\nCREATE TABLE a (x INT);\n\nINSERT INTO a VALUES (1);\n"))
-                .containsExactly("CREATE TABLE a (x INT)", "INSERT INTO a VALUES (1)");
-        assertThat(MySqlSchema.migrations()).extracting(MySqlSchema.Migration::version).containsExactly(1);
+    void a_database_the_earlier_runner_migrated_is_taken_over_without_running_its_scripts_again() throws Exception {
+        ScratchDatabase.execute("CREATE DATABASE `" + database.name() + "`");
+        ScratchDatabase.execute("CREATE TABLE `" + database.name() + "`.forecap_schema_history (version INT NOT NULL "
+                + "PRIMARY KEY, description VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, applied_at TIMESTAMP NOT NULL "
+                + "DEFAULT CURRENT_TIMESTAMP) ENGINE = InnoDB");
+        ScratchDatabase.execute("INSERT INTO `" + database.name() + "`.forecap_schema_history (version, description, checksum) "
+                + "VALUES (1, 'create user recap data', REPEAT('a', 64))");
+        ScratchDatabase.execute("CREATE TABLE `" + database.name() + "`.user_recap_data (user_id INT UNSIGNED PRIMARY KEY)");
+
+        assertThat(new MySqlSchema(database.settings(2)).migrate()).as("version 1 is already there").isEmpty();
+        assertThat(columnsOfUserRecapData()).as("the script did not run again").containsExactly("user_id");
+        assertThat(new MySqlSchema(database.settings(2)).migrate()).isEmpty();
+    }
+
+    @Test
+    void tables_created_without_any_history_get_the_scripts_which_create_only_what_is_missing() throws Exception {
+        ScratchDatabase.execute("CREATE DATABASE `" + database.name() + "`");
+        ScratchDatabase.execute("CREATE TABLE `" + database.name() + "`.other_table (id INT PRIMARY KEY)");
+        assertThat(new MySqlSchema(database.settings(2)).migrate()).containsExactly(1);
+        assertThat(columnsOfUserRecapData()).contains("user_id", "list_favorite_store");
+    }
+
+    private List<String> columnsOfUserRecapData() throws Exception {
+        try (MySqlConnections connections = MySqlConnections.forTools(database.settings(2), 1);
+             Connection connection = connections.connection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_schema = '"
+                     + database.name() + "' AND table_name = 'user_recap_data' ORDER BY ordinal_position")) {
+            List<String> columns = new ArrayList<>();
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+            }
+            return columns;
+        }
     }
 }

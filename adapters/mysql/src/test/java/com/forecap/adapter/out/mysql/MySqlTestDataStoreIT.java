@@ -11,11 +11,12 @@ import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerificationReport;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
 import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.port.out.StoreTestDataPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.application.service.GenerateTestDataService;
 import com.forecap.application.service.VerifyTestDataService;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
@@ -62,7 +63,7 @@ class MySqlTestDataStoreIT {
 
         VerificationReport verification = new VerifyTestDataService(store, synthetic, json).verify(new VerifyTestDataQuery(5_000L));
         assertThat(verification.problems()).isEmpty();
-        assertThat(store.countPerTrxRange()).containsOnlyKeys("0", "1-10", "11-50", "51-200", "201+");
+        assertThat(store.countPerTrxRange()).containsOnlyKeys(TrxRange.values());
     }
 
     @Test
@@ -86,7 +87,7 @@ class MySqlTestDataStoreIT {
             }
         };
         assertThatThrownBy(() -> store.write(new IdRange(1, 1_000), failing))
-                .isInstanceOf(StoreTestDataPort.TestDataStoreException.class);
+                .isInstanceOf(StoreException.class);
         assertThat(produced.get()).isEqualTo(599);
         assertThat(store.totals().count()).as("the cut-off range left no rows").isZero();
 

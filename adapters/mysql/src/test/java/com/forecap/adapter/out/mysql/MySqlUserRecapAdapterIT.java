@@ -7,9 +7,10 @@ import java.util.List;
 
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
-import com.forecap.application.port.in.RecapUnavailableException;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.port.out.RecapStoreUnavailableException;
+import com.forecap.application.port.out.RecordQueryMetricsPort;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,10 +42,15 @@ class MySqlUserRecapAdapterIT {
         DATABASE.close();
     }
 
+    /** The adapter as the service builds it, waiting for a connection at most the pool's timeout. */
+    private static MySqlUserRecapAdapter adapter(MySqlConnections connections, RecordQueryMetricsPort queries) {
+        return new MySqlUserRecapAdapter(connections, JSON, queries, connections.settings().connectionTimeout());
+    }
+
     @Test
     void loads_a_user_encoded_exactly_as_the_embedded_store_would() {
         List<String> observed = new ArrayList<>();
-        try (MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(serving, JSON,
+        try (MySqlUserRecapAdapter adapter = adapter(serving,
                 (type, table, nanos) -> observed.add(type + " " + table))) {
             for (long id : new long[] {1, 77, 400}) {
                 String stored = new String(adapter.loadUserRecap(UserId.of(id)).orElseThrow().json(), StandardCharsets.UTF_8);
@@ -60,7 +66,7 @@ class MySqlUserRecapAdapterIT {
     void null_columns_are_left_out_of_the_json() {
         ScratchDatabase.execute("INSERT INTO `" + DATABASE.name() + "`.user_recap_data (user_id, user_name, trx_count) "
                 + "VALUES (9000, 'Nur Hadi', 0)");
-        try (MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(serving, JSON, QueryObserver.NONE)) {
+        try (MySqlUserRecapAdapter adapter = adapter(serving, RecordQueryMetricsPort.NONE)) {
             assertThat(new String(adapter.loadUserRecap(UserId.of(9000)).orElseThrow().json(), StandardCharsets.UTF_8))
                     .isEqualTo("{\"userName\":\"Nur Hadi\",\"trxCount\":0}");
         }
@@ -82,9 +88,9 @@ class MySqlUserRecapAdapterIT {
         MySqlSettings nowhere = MySqlSettings.of("127.0.0.1", closedPort, "forecap_db", "DISABLED", "root", "", 2,
                 Duration.ofMillis(500), Duration.ofSeconds(2));
         try (MySqlConnections down = MySqlConnections.forServing(nowhere);
-             MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(down, JSON, QueryObserver.NONE)) {
+             MySqlUserRecapAdapter adapter = adapter(down, RecordQueryMetricsPort.NONE)) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> adapter.loadUserRecap(UserId.of(1))).isInstanceOf(RecapUnavailableException.class);
+            assertThatThrownBy(() -> adapter.loadUserRecap(UserId.of(1))).isInstanceOf(RecapStoreUnavailableException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(down.ping(Duration.ofSeconds(1))).contains("127.0.0.1:" + closedPort);
         }
@@ -94,7 +100,7 @@ class MySqlUserRecapAdapterIT {
     void the_recap_statement_is_prepared_once_per_connection_in_both_serving_pools() throws Exception {
         for (MySqlConnections one : List.of(MySqlConnections.forServing(DATABASE.settings(1)),
                 MySqlConnections.forFallback(DATABASE.settings(1)))) {
-            try (one; MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(one, JSON, QueryObserver.NONE)) {
+            try (one; MySqlUserRecapAdapter adapter = adapter(one, RecordQueryMetricsPort.NONE)) {
                 adapter.loadUserRecap(UserId.of(1));
                 long before = sessionPrepares(one);
                 for (long id = 1; id <= 200; id++) {
@@ -117,7 +123,7 @@ class MySqlUserRecapAdapterIT {
     @Test
     void a_saturated_pool_serves_every_read_within_the_wait_budget() throws Exception {
         try (MySqlConnections one = MySqlConnections.forServing(DATABASE.settings(1));
-             MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(one, JSON, QueryObserver.NONE)) {
+             MySqlUserRecapAdapter adapter = adapter(one, RecordQueryMetricsPort.NONE)) {
             List<java.util.concurrent.Future<Boolean>> reads = new ArrayList<>();
             try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < 64; i++) {
@@ -137,7 +143,7 @@ class MySqlUserRecapAdapterIT {
         MySqlSettings tight = MySqlSettings.of(ScratchDatabase.HOST, ScratchDatabase.PORT, DATABASE.name(), "PREFERRED",
                 ScratchDatabase.USER, ScratchDatabase.PASSWORD, 1, Duration.ofMillis(100), Duration.ofSeconds(30));
         try (MySqlConnections one = MySqlConnections.forServing(tight);
-             MySqlUserRecapAdapter adapter = new MySqlUserRecapAdapter(one, JSON, QueryObserver.NONE)) {
+             MySqlUserRecapAdapter adapter = adapter(one, RecordQueryMetricsPort.NONE)) {
             for (long id = 1; id <= 50; id++) {
                 adapter.loadUserRecap(UserId.of(id));
             }
@@ -150,7 +156,7 @@ class MySqlUserRecapAdapterIT {
                         try {
                             adapter.loadUserRecap(UserId.of(id));
                             served.incrementAndGet();
-                        } catch (RecapUnavailableException e) {
+                        } catch (RecapStoreUnavailableException e) {
                             assertThat(e).hasMessageContaining("MySQL is saturated");
                             refused.incrementAndGet();
                         }

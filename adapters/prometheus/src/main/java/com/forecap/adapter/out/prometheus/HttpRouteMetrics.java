@@ -7,11 +7,13 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+
 /**
  * Records requests of one method and route. The labelled series for each status code are looked up
  * once and then kept, so recording a request is two lock-free updates.
  */
-public final class HttpRouteMetrics {
+public final class HttpRouteMetrics implements RecordRequestMetricsPort.RouteRecorder {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final int MAX_STATUS = 599;
@@ -31,12 +33,7 @@ public final class HttpRouteMetrics {
         this.route = route;
     }
 
-    /**
-     * Records one answered request.
-     *
-     * @param status        the response status, 100..599
-     * @param durationNanos the time it took
-     */
+    @Override
     public void record(int status, long durationNanos) {
         Series series = series(status);
         series.requests.inc();

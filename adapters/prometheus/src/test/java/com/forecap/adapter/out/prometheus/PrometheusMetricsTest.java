@@ -2,6 +2,8 @@ package com.forecap.adapter.out.prometheus;
 
 import java.nio.charset.StandardCharsets;
 
+import com.forecap.application.port.out.ScrapeMetricsPort;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,12 +13,12 @@ class PrometheusMetricsTest {
     private final PrometheusMetrics metrics = PrometheusMetrics.create();
 
     private String text(String accept) {
-        return new String(metrics.expose(accept).body(), StandardCharsets.UTF_8);
+        return new String(metrics.scrape(accept).body(), StandardCharsets.UTF_8);
     }
 
     @Test
     void records_requests_with_the_contract_names_labels_and_buckets() {
-        HttpRouteMetrics route = metrics.httpRoute("GET", "/api/user-data");
+        HttpRouteMetrics route = metrics.route("GET", "/api/user-data");
         route.record(200, 2_000_000);
         route.record(200, 30_000_000);
         route.record(401, 100_000);
@@ -31,12 +33,12 @@ class PrometheusMetricsTest {
                 .contains("http_request_duration_seconds_count{method=\"GET\",route=\"/api/user-data\",status=\"200\"} 2")
                 .contains("http_request_errors_total{error_type=\"unauthorized\",method=\"GET\",route=\"/api/user-data\"} 1")
                 .doesNotContain("error_type=\"null\"");
-        assertThat(metrics.expose(null).contentType()).startsWith("text/plain; version=0.0.4");
+        assertThat(metrics.scrape(null).contentType()).startsWith("text/plain; version=0.0.4");
     }
 
     @Test
     void every_bucket_of_the_contract_is_exported() {
-        metrics.httpRoute("GET", "/health").record(200, 1);
+        metrics.route("GET", "/health").record(200, 1);
         String text = text("text/plain");
         for (String le : new String[] {"0.001", "0.005", "0.01", "0.05", "0.1", "0.5", "1.0", "2.0", "5.0", "+Inf"}) {
             assertThat(text).contains("route=\"/health\",status=\"200\",le=\"" + le + "\"}");
@@ -51,16 +53,15 @@ class PrometheusMetricsTest {
 
     @Test
     void speaks_openmetrics_when_asked() {
-        metrics.httpRoute("GET", "/metrics").record(200, 1);
-        PrometheusMetrics.Exposition exposition = metrics.expose("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        metrics.route("GET", "/metrics").record(200, 1);
+        ScrapeMetricsPort.Scrape exposition = metrics.scrape("application/openmetrics-text; version=1.0.0; charset=utf-8");
         assertThat(exposition.contentType()).startsWith("application/openmetrics-text");
         assertThat(new String(exposition.body(), StandardCharsets.UTF_8)).endsWith("# EOF\n");
     }
 
     @Test
     void records_database_queries_and_pool_numbers() {
-        PrometheusMetrics.DurationRecorder select = metrics.dbQuery("select", "user_recap_data");
-        select.record(3_000_000);
+        metrics.queryCompleted("select", "user_recap_data", 3_000_000);
         int[] active = {2};
         metrics.databasePool(() -> 20, () -> active[0], () -> 20 - active[0]);
         String text = text(null);

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.forecap.application.port.out.CacheDictionaryPort;
-import com.forecap.application.port.out.StoreTestDataPort;
+import com.forecap.application.port.out.StoreException;
 import com.forecap.domain.recap.EncodedRecap;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -63,7 +63,7 @@ public final class RedisCacheDictionary implements CacheDictionaryPort {
         try {
             redis.set(key(settings), trained.dictionary());
         } catch (JedisException e) {
-            throw new StoreTestDataPort.TestDataStoreException("cannot store the dictionary in Redis at "
+            throw new StoreException("cannot store the dictionary in Redis at "
                     + String.join(",", settings.nodes()) + ": " + e.getMessage(), e);
         }
         return new TrainedDictionary(trained.dictionaryId(), trained.dictionary().length, current.dictionaryId(), json,

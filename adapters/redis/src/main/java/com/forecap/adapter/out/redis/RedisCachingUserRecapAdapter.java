@@ -2,24 +2,24 @@ package com.forecap.adapter.out.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.forecap.application.port.out.CacheRecapsPort;
+import com.forecap.application.port.out.CheckHealthPort;
+import com.forecap.application.port.out.ComponentHealth;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
-import com.forecap.application.port.out.StoreTestDataPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -43,7 +43,8 @@ import redis.clients.jedis.util.KeyValue;
  *     Redis at all, until a probe after {@code breakerOpenFor} succeeds.</li>
  * </ul>
  */
-public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, CacheRecapsPort, AutoCloseable {
+public final class RedisCachingUserRecapAdapter
+        implements LoadUserRecapPort, CacheRecapsPort, CheckHealthPort, AutoCloseable {
 
     /** The {@code cache_type} label of this layer. */
     public static final String CACHE_TYPE = "redis";
@@ -75,12 +76,14 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
     /** Round trips of batched GETs in flight at once. */
     private static final int GET_SENDERS = 4;
 
+    private final RedisConnections connections;
     private final UnifiedJedis redis;
     private final LoadUserRecapPort store;
     private final ZstdRecapCodec codec;
     private final RedisSettings settings;
     private final RecordCacheMetricsPort metrics;
     private final CircuitBreaker breaker;
+    private final RedisRecapWriter writer;
     private final byte[] notifyMillis;
     private final RedisGetBatcher gets;
     private final long getTimeoutNanos;
@@ -95,11 +98,13 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
      */
     public RedisCachingUserRecapAdapter(RedisConnections connections, LoadUserRecapPort store, ZstdRecapCodec codec,
                                         RecordCacheMetricsPort metrics) {
+        this.connections = connections;
         this.redis = connections.client();
         this.settings = connections.settings();
         this.store = Objects.requireNonNull(store, "store");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.writer = new RedisRecapWriter(connections, codec, metrics);
         this.breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
@@ -118,7 +123,7 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
 
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
-        byte[] key = key(userId, "");
+        byte[] key = writer.key(userId, "");
         Object cached = call("get", () -> orAbsent(gets.get(key, getTimeoutNanos)));
         if (cached instanceof byte[] value) {
             EncodedRecap recap = codec.decode(value);
@@ -136,8 +141,8 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
 
     /** Loads under the cross-instance lock, or waits (bounded) for the instance holding it. */
     private Optional<EncodedRecap> loadOnce(UserId userId, byte[] key) {
-        byte[] lock = key(userId, ":lock");
-        byte[] ready = key(userId, ":ready");
+        byte[] lock = writer.key(userId, ":lock");
+        byte[] ready = writer.key(userId, ":ready");
         byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         Optional<EncodedRecap> already = Optional.empty();
         Object locked;
@@ -193,7 +198,7 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
     /** Stores what was loaded, releases the lock and wakes a waiter: one script, or three calls in a cluster. */
     private void finish(byte[] key, byte[] lock, byte[] ready, byte[] token, Optional<EncodedRecap> loaded) {
         byte[] entry = loaded.map(codec::encode).orElse(null);
-        long ttlMillis = jitteredTtlMillis();
+        long ttlMillis = writer.ttlMillis();
         if (!settings.cluster()) {
             List<byte[]> args = entry == null ? List.of(token, notifyMillis)
                     : List.of(token, notifyMillis, entry, Long.toString(ttlMillis).getBytes(StandardCharsets.US_ASCII));
@@ -224,23 +229,27 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
      */
     @Override
     public void putAll(Map<UserId, EncodedRecap> recaps) {
-        long start = System.nanoTime();
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            recaps.forEach((id, recap) -> pipeline.set(key(id, ""), codec.encode(recap),
-                    SetParams.setParams().px(jitteredTtlMillis())));
-            pipeline.sync();
-        } catch (JedisException e) {
-            throw new StoreTestDataPort.TestDataStoreException("cannot write to Redis at "
-                    + String.join(",", settings.nodes()) + ": " + e.getMessage(), e);
-        } finally {
-            metrics.operation("set_batch", CACHE_TYPE, System.nanoTime() - start);
-        }
+        writer.putAll(recaps);
     }
 
     /** Stops the GET senders; pending lookups fail over to the store. */
     @Override
     public void close() {
         gets.close();
+    }
+
+    /** {@inheritDoc} Pings Redis; reports the nodes, the mode and the circuit. */
+    @Override
+    public ComponentHealth check() {
+        String failure = connections.ping();
+        if (failure != null) {
+            return new ComponentHealth(ComponentHealth.State.DOWN, Map.of("error", failure, "circuit", circuitState()));
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("nodes", String.join(",", settings.nodes()));
+        details.put("mode", settings.cluster() ? "cluster" : "standalone");
+        details.put("circuit", circuitState());
+        return ComponentHealth.up(details);
     }
 
     /**
@@ -274,15 +283,5 @@ public final class RedisCachingUserRecapAdapter implements LoadUserRecapPort, Ca
 
     private static Object orAbsent(Object value) {
         return value == null ? ABSENT : value;
-    }
-
-    private long jitteredTtlMillis() {
-        long ttl = settings.ttl().toMillis();
-        long jitter = ttl / 10;
-        return jitter == 0 ? ttl : ttl - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
-    }
-
-    private byte[] key(UserId userId, String suffix) {
-        return (settings.keyPrefix() + "user:recap:" + userId.value() + suffix).getBytes(StandardCharsets.UTF_8);
     }
 }

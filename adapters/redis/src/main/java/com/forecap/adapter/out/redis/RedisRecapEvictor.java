@@ -3,7 +3,7 @@ package com.forecap.adapter.out.redis;
 import java.nio.charset.StandardCharsets;
 
 import com.forecap.application.port.out.EvictCachedRecapsPort;
-import com.forecap.application.port.out.StoreTestDataPort;
+import com.forecap.application.port.out.StoreException;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -51,7 +51,7 @@ public final class RedisRecapEvictor implements EvictCachedRecapsPort {
             }
             return deleted;
         } catch (JedisException e) {
-            throw new StoreTestDataPort.TestDataStoreException("cannot delete cache entries in Redis at "
+            throw new StoreException("cannot delete cache entries in Redis at "
                     + String.join(",", settings.nodes()) + ": " + e.getMessage(), e);
         }
     }

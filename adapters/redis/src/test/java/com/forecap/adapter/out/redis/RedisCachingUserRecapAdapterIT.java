@@ -21,7 +21,7 @@ import com.forecap.adapter.out.redis.testing.PrivateRedisServer;
 import com.forecap.adapter.out.redis.testing.RedisTesting;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;

@@ -18,8 +18,8 @@ import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
 import com.forecap.application.port.out.ReportProgressPort;
 import com.forecap.application.service.GenerateTestDataService;
-import com.forecap.application.testdata.IdRange;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.synthetic.SyntheticRecaps;
 
 /**
  * A database of its own on the local MariaDB/MySQL (root with an empty password on 127.0.0.1:3306

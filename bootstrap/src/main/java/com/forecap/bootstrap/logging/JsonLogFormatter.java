@@ -1,4 +1,4 @@
-package com.forecap.bootstrap;
+package com.forecap.bootstrap.logging;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,11 +1,11 @@
-package com.forecap.adapter.in.http;
+package com.forecap.application.port.out;
 
 /** Where {@code /metrics} gets its text from. */
 @FunctionalInterface
-public interface MetricsEndpoint {
+public interface ScrapeMetricsPort {
 
     /**
-     * Writes the current metrics.
+     * Writes the current metrics in the format the scraper asks for.
      *
      * @param accept the scraper's {@code Accept} header, may be {@code null}
      * @return the content type and body

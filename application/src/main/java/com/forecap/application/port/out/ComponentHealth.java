@@ -1,4 +1,4 @@
-package com.forecap.adapter.in.http;
+package com.forecap.application.port.out;
 
 import java.util.Map;
 import java.util.Objects;

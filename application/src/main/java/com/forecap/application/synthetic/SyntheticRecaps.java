@@ -1,4 +1,4 @@
-package com.forecap.application.testdata;
+package com.forecap.application.synthetic;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,6 +22,11 @@ public final class SyntheticRecaps {
 
     /** The seed used when none is configured. */
     public static final long DEFAULT_SEED = 2025L;
+
+    /** The distribution of {@code trxCount}, the one place it is defined. */
+    private static final TrxBand[] TRX_BANDS = {
+        new TrxBand(50, 0, 10), new TrxBand(30, 11, 50), new TrxBand(15, 51, 200), new TrxBand(5, 201, 1000),
+    };
 
     private static final String[] FIRST_NAMES = {
         "Adi", "Agus", "Ahmad", "Andi", "Anisa", "Ayu", "Bambang", "Bayu", "Budi", "Citra",
@@ -112,17 +117,35 @@ public final class SyntheticRecaps {
     }
 
     private static int trxCount(SplittableRandom random) {
-        int band = random.nextInt(100);
-        if (band < 50) {
-            return random.nextInt(0, 11);
+        int pick = random.nextInt(100);
+        for (TrxBand band : TRX_BANDS) {
+            if (pick < band.percent()) {
+                return random.nextInt(band.min(), band.max() + 1);
+            }
+            pick -= band.percent();
         }
-        if (band < 80) {
-            return random.nextInt(11, 51);
+        throw new IllegalStateException("the trx bands' shares add up to " + (100 - pick) + " %, not 100");
+    }
+
+    /**
+     * The share of users whose {@code trxCount} falls in a range, derived from the bands they are drawn from.
+     *
+     * @param range a range the guide reports on
+     * @return a fraction between 0 and 1
+     */
+    public static double expectedShare(TrxRange range) {
+        double share = 0;
+        for (TrxBand band : TRX_BANDS) {
+            long overlap = Math.min(band.max(), range.max()) - Math.max(band.min(), range.min()) + 1;
+            if (overlap > 0) {
+                share += band.percent() / 100.0 * overlap / (band.max() - band.min() + 1);
+            }
         }
-        if (band < 95) {
-            return random.nextInt(51, 201);
-        }
-        return random.nextInt(201, 1001);
+        return share;
+    }
+
+    /** Users are drawn into a band by its share in percent, then uniformly between its bounds. */
+    private record TrxBand(int percent, int min, int max) {
     }
 
     /** One to {@code most} distinct entries of a table with 1..trx each, largest count first. */

@@ -1,4 +1,4 @@
-package com.forecap.application.testdata;
+package com.forecap.application.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.forecap.bootstrap;
+package com.forecap.bootstrap.logging;
 
 import java.util.logging.LogManager;
 

@@ -1,14 +1,14 @@
-package com.forecap.adapter.in.http;
+package com.forecap.application.port.out;
 
 /**
- * Receives the outcome of every routed request, for metrics. The adapter asks once per method and
+ * Receives the outcome of every routed request, for metrics. The HTTP adapter asks once per method and
  * route for a recorder and keeps it, so implementations may do lookups in {@link #route}.
  */
 @FunctionalInterface
-public interface RequestObserver {
+public interface RecordRequestMetricsPort {
 
-    /** Observes nothing. */
-    RequestObserver NONE = (method, route) -> (status, durationNanos) -> { };
+    /** Records nothing. */
+    RecordRequestMetricsPort NONE = (method, route) -> (status, durationNanos) -> { };
 
     /**
      * The recorder of one method and route.

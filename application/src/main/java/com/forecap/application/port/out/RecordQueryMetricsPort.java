@@ -1,11 +1,11 @@
-package com.forecap.adapter.out.mysql;
+package com.forecap.application.port.out;
 
-/** Receives the duration of every query, for metrics. */
+/** Receives the duration of every database query, for metrics. Implementations are thread-safe and cheap. */
 @FunctionalInterface
-public interface QueryObserver {
+public interface RecordQueryMetricsPort {
 
-    /** Observes nothing. */
-    QueryObserver NONE = (type, table, nanos) -> { };
+    /** Records nothing. */
+    RecordQueryMetricsPort NONE = (type, table, nanos) -> { };
 
     /**
      * One query ran (successfully or not).

@@ -1,4 +1,4 @@
-package com.forecap.application.testdata;
+package com.forecap.application.synthetic;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -80,7 +80,16 @@ class SyntheticRecapsTest {
         }
         for (TrxRange range : TrxRange.values()) {
             assertThat(counts.get(range) / (double) n).as(range.label())
-                    .isCloseTo(range.expectedShare(), within(0.005));
+                    .isCloseTo(SyntheticRecaps.expectedShare(range), within(0.005));
         }
+    }
+
+    @Example
+    void expected_shares_follow_from_the_bands_users_are_drawn_from() {
+        assertThat(SyntheticRecaps.expectedShare(TrxRange.ZERO)).isCloseTo(0.50 / 11, within(1e-12));
+        assertThat(SyntheticRecaps.expectedShare(TrxRange.ONE_TO_TEN)).isCloseTo(0.50 * 10 / 11, within(1e-12));
+        assertThat(SyntheticRecaps.expectedShare(TrxRange.ELEVEN_TO_FIFTY)).isCloseTo(0.30, within(1e-12));
+        assertThat(SyntheticRecaps.expectedShare(TrxRange.FIFTY_ONE_TO_TWO_HUNDRED)).isCloseTo(0.15, within(1e-12));
+        assertThat(SyntheticRecaps.expectedShare(TrxRange.OVER_TWO_HUNDRED)).isCloseTo(0.05, within(1e-12));
     }
 }
