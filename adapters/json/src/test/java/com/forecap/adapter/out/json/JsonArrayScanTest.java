@@ -3,7 +3,7 @@ package com.forecap.adapter.out.json;
 import java.util.List;
 
 import com.forecap.application.port.out.RecapJsonPort.MalformedListException;
-import com.forecap.application.testdata.SyntheticRecaps;
+import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 import net.jqwik.api.Arbitraries;
