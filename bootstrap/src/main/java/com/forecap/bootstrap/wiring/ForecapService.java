@@ -14,19 +14,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
+import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionProvider;
+import io.helidon.webserver.spi.ServerConnectionSelector;
 import io.helidon.webserver.http.HttpRouting;
 
 import com.forecap.adapter.in.http.ComponentHealth;
+import com.forecap.adapter.in.http.ConnectionGuard;
 import com.forecap.adapter.in.http.HealthIndicator;
 import com.forecap.adapter.in.http.HttpPolicy;
 import com.forecap.adapter.in.http.JsonDirectHandler;
 import com.forecap.adapter.in.http.MetricsEndpoint;
 import com.forecap.adapter.in.http.OperationsHttpService;
 import com.forecap.adapter.in.http.RecapHttpRouting;
+import com.forecap.adapter.in.http.RefusalObserver;
 import com.forecap.adapter.in.http.RequestObserver;
 import com.forecap.adapter.in.http.UserRecapHttpService;
 import com.forecap.adapter.out.json.JacksonRecapJson;
@@ -99,16 +106,25 @@ public final class ForecapService {
                     ? ComponentHealth.down("shutting down") : ComponentHealth.up(Map.of())));
             GetUserRecapUseCase useCase = getUserRecap(settings.auth(), scheme, store.port());
 
+            metrics.refusalReasons(RefusalObserver.REASONS);
+            RefusalObserver refusals = metrics::refused;
+            ConnectionGuard guard = new ConnectionGuard(Settings.connectionGuard(config), refusals);
+            resources.add(guard);
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
+                    // the HTTP/1 protocol is set up here rather than discovered, so that every connection
+                    // passes the guard (head deadline, per-address cap) before anything is read
+                    .protocolsDiscoverServices(false)
+                    .clearProtocols()
+                    .addConnectionSelector(guard.guard(http1(config, guard)))
                     .directHandlers(handlers -> {
-                        JsonDirectHandler handler = new JsonDirectHandler();
+                        JsonDirectHandler handler = new JsonDirectHandler(refusals);
                         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
                             handlers.addHandler(type, handler);
                         }
                     })
-                    .routing(routing -> routing(routing, useCase, health, metrics, httpPolicy(config)))
+                    .routing(routing -> routing(routing, useCase, health, metrics, httpPolicy(config), draining::get))
                     .build()
                     .start();
             if (!server.isRunning()) {
@@ -125,7 +141,7 @@ public final class ForecapService {
                         + " (see README, Running the jar)");
             }
             return new RunningService(server, resources, description, draining,
-                    Settings.drain(config));
+                    Settings.drain(config), Settings.closeNotice(config));
         } catch (RuntimeException e) {
             RunningService.closeAll(resources);
             throw e;
@@ -280,6 +296,18 @@ public final class ForecapService {
     }
 
     /**
+     * Helidon's HTTP/1 connection selector with the {@code server.protocols.http_1_1} settings (sizes of
+     * the request line and headers) and the guard's head-deadline listener.
+     */
+    private static ServerConnectionSelector http1(Config config, ConnectionGuard guard) {
+        Http1Config http1 = Http1Config.builder()
+                .config(config.get("server.protocols.http_1_1"))
+                .addReceiveListener(guard.listener())
+                .build();
+        return new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, http1, ProtocolConfigs.create(List.of()));
+    }
+
+    /**
      * The service's routes, the seam tests reuse.
      *
      * @param routing the routing builder
@@ -290,13 +318,18 @@ public final class ForecapService {
      */
     static void routing(HttpRouting.Builder routing, GetUserRecapUseCase useCase, List<HealthIndicator> health,
                         PrometheusMetrics metrics, HttpPolicy policy) {
+        routing(routing, useCase, health, metrics, policy, () -> false);
+    }
+
+    private static void routing(HttpRouting.Builder routing, GetUserRecapUseCase useCase, List<HealthIndicator> health,
+                                PrometheusMetrics metrics, HttpPolicy policy, BooleanSupplier draining) {
         RequestObserver observer = (method, route) -> metrics.httpRoute(method, route)::record;
         MetricsEndpoint endpoint = accept -> {
             PrometheusMetrics.Exposition exposition = metrics.expose(accept);
             return new MetricsEndpoint.Scrape(exposition.contentType(), exposition.body());
         };
         RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
-                new OperationsHttpService(health, endpoint, Clock.systemUTC()), observer, policy);
+                new OperationsHttpService(health, endpoint, Clock.systemUTC()), observer, policy, draining);
     }
 
     /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */

@@ -42,6 +42,8 @@ public final class PrometheusMetrics implements RecordCacheMetricsPort {
     private final Counter httpErrors;
     private final Histogram dbQueryDuration;
     private final Map<String, DurationRecorder> dbQueries = new ConcurrentHashMap<>();
+    private final Counter refusals;
+    private final Map<String, CounterDataPoint> refusalSeries = new ConcurrentHashMap<>();
     private final Counter cacheHits;
     private final Counter cacheMisses;
     private final Histogram cacheOperations;
@@ -74,6 +76,11 @@ public final class PrometheusMetrics implements RecordCacheMetricsPort {
                 .labelNames("query_type", "table")
                 .classicOnly()
                 .classicUpperBounds(LATENCY_BUCKETS)
+                .register(registry);
+        this.refusals = Counter.builder()
+                .name("http_refused_total")
+                .help("Requests and connections refused before routing, by reason")
+                .labelNames("reason")
                 .register(registry);
         this.cacheHits = Counter.builder().name("cache_hits_total").help("Cache lookups answered by the cache")
                 .labelNames("cache_type").register(registry);
@@ -114,6 +121,26 @@ public final class PrometheusMetrics implements RecordCacheMetricsPort {
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         return new PrometheusMetrics(registry);
+    }
+
+    /**
+     * Creates the refusal series at zero, so that dashboards see them before the first refusal.
+     *
+     * @param reasons every reason label that {@link #refused(String)} will be given
+     */
+    public void refusalReasons(java.util.Collection<String> reasons) {
+        for (String reason : reasons) {
+            refusalSeries.computeIfAbsent(reason, refusals::labelValues);
+        }
+    }
+
+    /**
+     * Counts one request or connection refused before routing, in {@code http_refused_total}.
+     *
+     * @param reason a label of a small fixed set, e.g. {@code headers_too_large}
+     */
+    public void refused(String reason) {
+        refusalSeries.computeIfAbsent(reason, refusals::labelValues).inc();
     }
 
     /**
