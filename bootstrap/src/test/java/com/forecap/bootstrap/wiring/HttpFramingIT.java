@@ -156,9 +156,9 @@ class HttpFramingIT {
         assertThat(config.get("forecap.http.head-timeout").asString().get()).isEqualTo("PT20S");
     }
 
-    /** The current value of {@code http_refused_total{reason}}. */
+    /** The current value of {@code http_refused_total{reason}}, read from an address no test floods. */
     static double refused(int port, String reason) throws Exception {
-        try (RawHttp connection = RawHttp.connect(port)) {
+        try (RawHttp connection = RawHttp.connect(port, "127.0.0.9")) {
             connection.write("GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             String metrics = connection.read(false).body();
             Matcher matcher = Pattern.compile("(?m)^http_refused_total\\{reason=\"" + reason + "\"} ([0-9.E]+)$").matcher(metrics);

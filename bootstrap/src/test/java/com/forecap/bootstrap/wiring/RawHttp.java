@@ -41,7 +41,20 @@ final class RawHttp implements AutoCloseable {
      * @throws IOException when it cannot connect
      */
     static RawHttp connect(int port) throws IOException {
+        return connect(port, "127.0.0.1");
+    }
+
+    /**
+     * Opens a connection to the service on 127.0.0.1 from another loopback address.
+     *
+     * @param port the service's port
+     * @param from the local address, in 127.0.0.0/8
+     * @return the connection, reads time out after 5 s
+     * @throws IOException when it cannot connect
+     */
+    static RawHttp connect(int port, String from) throws IOException {
         Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(5_000);
         socket.setTcpNoDelay(true);
