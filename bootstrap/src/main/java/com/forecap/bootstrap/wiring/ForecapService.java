@@ -22,6 +22,7 @@ import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionProvider;
+import io.helidon.webserver.spi.ProtocolConfig;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -114,9 +115,10 @@ public final class ForecapService {
                     .config(config.get("server"))
                     .shutdownHook(false)
                     // the HTTP/1 protocol is set up here rather than discovered, so that every connection
-                    // passes the guard (head deadline, per-address cap) before anything is read
+                    // passes the guard (head deadline, per-address cap) before anything is read; it must be
+                    // the only selector, else Helidon reads a connection's first bytes before choosing one
                     .protocolsDiscoverServices(false)
-                    .clearProtocols()
+                    .protocols(List.of(GuardedHttp1.INSTANCE))
                     .addConnectionSelector(guard.guard(http1(config, guard)))
                     .directHandlers(handlers -> {
                         JsonDirectHandler handler = new JsonDirectHandler(refusals);
@@ -293,6 +295,25 @@ public final class ForecapService {
             description.append(" near-cache=").append(local.maxBytes() >> 20).append("MB/").append(local.ttl());
         }
         return new RecapStore(port, health, description.toString());
+    }
+
+    /**
+     * Stands in the listener's protocol list for {@code server.protocols.http_1_1}: Helidon does not build
+     * a configured protocol whose type and name are already on the builder, and no provider makes a
+     * selector of this placeholder, so the guarded selector stays the only one.
+     */
+    private static final class GuardedHttp1 implements ProtocolConfig {
+        static final GuardedHttp1 INSTANCE = new GuardedHttp1();
+
+        @Override
+        public String type() {
+            return "http_1_1";
+        }
+
+        @Override
+        public String name() {
+            return "http_1_1";
+        }
     }
 
     /**
