@@ -156,6 +156,52 @@ class HttpFramingIT {
         assertThat(config.get("forecap.http.head-timeout").asString().get()).isEqualTo("PT20S");
     }
 
+    @Test
+    void each_failed_check_has_its_own_fixed_401_message_as_the_readme_lists_them() throws Exception {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String ts = now.toString();
+        String old = now.minusSeconds(3_600).toString();
+        String ahead = now.plusSeconds(3_600).toString();
+        Map<String, String> requests = new java.util.LinkedHashMap<>();
+        requests.put("Missing authentication headers", "user_id: 1\r\nsign: x\r\n");
+        requests.put("Invalid user_id", "timestamp: " + ts + "\r\nuser_id: 01\r\nsign: x\r\n");
+        requests.put("Invalid timestamp format", "timestamp: yesterday\r\nuser_id: 1\r\nsign: x\r\n");
+        requests.put("Request timestamp expired", "timestamp: " + old + "\r\nuser_id: 1\r\nsign: "
+                + com.forecap.bootstrap.SignedClient.sign(old, "1") + "\r\n");
+        requests.put("Request timestamp is in the future", "timestamp: " + ahead + "\r\nuser_id: 1\r\nsign: "
+                + com.forecap.bootstrap.SignedClient.sign(ahead, "1") + "\r\n");
+        requests.put("Invalid signature", "timestamp: " + ts + "\r\nuser_id: 1\r\nsign: "
+                + com.forecap.bootstrap.SignedClient.sign(ts, "2") + "\r\n");
+        requests.put("Repeated authentication header", "timestamp: " + ts + "\r\nuser_id: 1\r\nuser_id: 1\r\nsign: "
+                + com.forecap.bootstrap.SignedClient.sign(ts, "1") + "\r\n");
+        try (RawHttp connection = RawHttp.connect(service.port())) {
+            for (Map.Entry<String, String> request : requests.entrySet()) {
+                connection.write("GET /api/user-data HTTP/1.1\r\nHost: localhost\r\n" + request.getValue() + "\r\n");
+                RawHttp.Response answer = connection.read(false);
+                assertThat(answer.status()).as(request.getKey()).isEqualTo(401);
+                assertThat(answer.body()).isEqualTo("{\"statusCode\":401,\"error\":\"Unauthorized\",\"message\":\""
+                        + request.getKey() + "\"}");
+            }
+        }
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..").resolve("README.md"));
+        for (String message : requests.keySet()) {
+            assertThat(readme).contains("`" + message + "`");
+        }
+    }
+
+    @Test
+    void the_dashboard_panel_for_refusals_reads_a_series_that_metrics_exposes_for_every_reason() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.nio.file.Path.of("..").resolve("observability/grafana/dashboards/forecap-api.json").toFile());
+        java.util.List<String> expressions = new java.util.ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets")
+                .forEach(target -> expressions.add(target.path("expr").asText())));
+        assertThat(expressions).contains("sum by (reason) (rate(http_refused_total[1m]))");
+        for (String reason : com.forecap.adapter.in.http.RefusalObserver.REASONS) {
+            assertThat(refused(reason)).as(reason).isGreaterThanOrEqualTo(0);
+        }
+    }
+
     /** The current value of {@code http_refused_total{reason}}, read from an address no test floods. */
     static double refused(int port, String reason) throws Exception {
         try (RawHttp connection = RawHttp.connect(port, "127.0.0.9")) {
