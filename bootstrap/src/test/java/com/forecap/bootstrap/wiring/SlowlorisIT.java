@@ -130,6 +130,27 @@ class SlowlorisIT {
     }
 
     @Test
+    void the_cap_counts_connections_per_address_and_spares_the_unlimited_ones() throws Exception {
+        RunningService service = ForecapService.start(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
+                "server.host", "127.0.0.1", "forecap.embedded.users", "100", "forecap.http.max-connections-per-address", "2",
+                "forecap.http.unlimited-addresses", "127.0.2.0/24", "forecap.shutdown.close-notice", "PT0S")));
+        List<SocketChannel> capped = new ArrayList<>();
+        List<SocketChannel> unlimited = new ArrayList<>();
+        try {
+            capped.addAll(flood(service.port(), "127.0.1.200", 3));
+            unlimited.addAll(flood(service.port(), "127.0.2.7", 5));
+            Thread.sleep(500);
+            assertThat(stillOpen(capped)).as("two kept, the third closed at once").isEqualTo(2);
+            assertThat(stillOpen(unlimited)).as("no cap for the listed range").isEqualTo(5);
+            assertThat(normalRequest(service.port(), "127.0.1.201")).as("another address is not affected").isPositive();
+        } finally {
+            closeAll(capped);
+            closeAll(unlimited);
+            service.close();
+        }
+    }
+
+    @Test
     void idle_keep_alive_and_silent_connections_are_closed_after_the_idle_timeout_and_not_before() throws Exception {
         RunningService service = ForecapService.start(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "forecap.embedded.users", "100", "server.idle-connection-timeout", "PT3S",
