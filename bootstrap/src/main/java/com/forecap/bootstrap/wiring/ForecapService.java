@@ -13,11 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
+import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionProvider;
+import io.helidon.webserver.spi.ProtocolConfig;
+import io.helidon.webserver.spi.ServerConnectionSelector;
 
+import com.forecap.adapter.in.http.ConnectionGuard;
 import com.forecap.adapter.in.http.HealthIndicator;
 import com.forecap.adapter.in.http.HttpPolicy;
 import com.forecap.adapter.in.http.JsonDirectHandler;
@@ -94,17 +101,27 @@ public final class ForecapService {
                     ? ComponentHealth.down("shutting down") : ComponentHealth.up(Map.of())));
             GetUserRecapUseCase useCase = getUserRecap(settings.auth(), scheme, store.port());
 
+            metrics.refusalReasons(JsonDirectHandler.REFUSAL_REASONS);
+            ConnectionGuard guard = new ConnectionGuard(Settings.connectionGuard(config), metrics);
+            resources.add(guard);
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
+                    // the HTTP/1 protocol is set up here rather than discovered, so that every connection
+                    // passes the guard (head deadline, per-address cap) before anything is read; it must be
+                    // the only selector, else Helidon reads a connection's first bytes before choosing one
+                    .protocolsDiscoverServices(false)
+                    .protocols(List.of(GuardedHttp1.INSTANCE))
+                    .addConnectionSelector(guard.guard(http1(config, guard)))
                     .directHandlers(handlers -> {
-                        JsonDirectHandler handler = new JsonDirectHandler();
+                        JsonDirectHandler handler = new JsonDirectHandler(metrics);
                         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
                             handlers.addHandler(type, handler);
                         }
                     })
                     .routing(routing -> RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
-                            new OperationsHttpService(health, metrics, Clock.systemUTC()), metrics, httpPolicy(config)))
+                            new OperationsHttpService(health, metrics, Clock.systemUTC()), metrics, httpPolicy(config),
+                            draining::get))
                     .build()
                     .start();
             if (!server.isRunning()) {
@@ -121,7 +138,7 @@ public final class ForecapService {
                         + " (see README, Running the jar)");
             }
             return new RunningService(server, resources, description, draining,
-                    Settings.drain(config));
+                    Settings.drain(config), Settings.closeNotice(config));
         } catch (RuntimeException e) {
             RunningService.closeAll(resources);
             throw e;
@@ -224,6 +241,37 @@ public final class ForecapService {
             description.append(" near-cache=").append(local.maxBytes() >> 20).append("MB/").append(local.ttl());
         }
         return new RecapStore(port, health, description.toString());
+    }
+
+    /**
+     * Stands in the listener's protocol list for {@code server.protocols.http_1_1}: Helidon does not build
+     * a configured protocol whose type and name are already on the builder, and no provider makes a
+     * selector of this placeholder, so the guarded selector stays the only one.
+     */
+    private static final class GuardedHttp1 implements ProtocolConfig {
+        static final GuardedHttp1 INSTANCE = new GuardedHttp1();
+
+        @Override
+        public String type() {
+            return "http_1_1";
+        }
+
+        @Override
+        public String name() {
+            return "http_1_1";
+        }
+    }
+
+    /**
+     * Helidon's HTTP/1 connection selector with the {@code server.protocols.http_1_1} settings (sizes of
+     * the request line and headers) and the guard's head-deadline listener.
+     */
+    private static ServerConnectionSelector http1(Config config, ConnectionGuard guard) {
+        Http1Config http1 = Http1Config.builder()
+                .config(config.get("server.protocols.http_1_1"))
+                .addReceiveListener(guard.listener())
+                .build();
+        return new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, http1, ProtocolConfigs.create(List.of()));
     }
 
     /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */

@@ -21,14 +21,16 @@ public final class RunningService implements AutoCloseable {
     private final String description;
     private final AtomicBoolean draining;
     private final Duration drain;
+    private final Duration closeNotice;
 
     RunningService(WebServer server, List<AutoCloseable> resources, String description, AtomicBoolean draining,
-                   Duration drain) {
+                   Duration drain, Duration closeNotice) {
         this.server = server;
         this.resources = new ArrayList<>(resources);
         this.description = description;
         this.draining = draining;
         this.drain = drain;
+        this.closeNotice = closeNotice;
     }
 
     /**
@@ -50,16 +52,20 @@ public final class RunningService implements AutoCloseable {
     }
 
     /**
-     * Stops: readiness turns to 503 at once, then after the drain delay (time for a load balancer to
-     * notice) the server stops accepting, lets in-flight requests finish within its shutdown grace
-     * period, and resources are closed in reverse order of creation. Idempotent.
+     * Stops: readiness turns to 503 at once and from then on every answer carries
+     * {@code Connection: close} and its connection is closed after it. After the drain delay (time for a
+     * load balancer to notice), and at least the close notice (time for a client in a keep-alive exchange
+     * to get such an answer), the server stops accepting, closes the connections that wait for a request,
+     * lets in-flight requests finish within its shutdown grace period, and resources are closed in
+     * reverse order of creation. Idempotent.
      */
     @Override
     public synchronized void close() {
         draining.set(true);
-        if (server.isRunning() && !drain.isZero()) {
+        Duration wait = drain.compareTo(closeNotice) >= 0 ? drain : closeNotice;
+        if (server.isRunning() && !wait.isZero()) {
             try {
-                Thread.sleep(drain);
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -44,17 +46,36 @@ public final class ErrorResponses {
     /**
      * Sends a prepared error body; 503 answers carry {@code Retry-After}.
      *
+     * @param req    the request
      * @param res    the response
      * @param status the status
      * @param body   the body made by {@link #body(Status, String)}
      */
-    static void send(ServerResponse res, Status status, byte[] body) {
+    static void send(ServerRequest req, ServerResponse res, Status status, byte[] body) {
         res.status(status);
         res.header(JSON);
         res.header(NO_STORE);
         if (status.code() == Status.SERVICE_UNAVAILABLE_503.code()) {
             res.header(RETRY_AFTER);
         }
-        res.send(body);
+        sendBody(req, res, body);
+    }
+
+    /**
+     * Sends a body, or for {@code HEAD} only the headers a {@code GET} would get, with its
+     * {@code Content-Length}: Helidon writes whatever is sent, so a {@code HEAD} answer with a body would
+     * make the next answer on the connection unreadable. Every answer of the service goes through here.
+     *
+     * @param req  the request
+     * @param res  the response, its status and headers set
+     * @param body the body a {@code GET} gets
+     */
+    static void sendBody(ServerRequest req, ServerResponse res, byte[] body) {
+        if (Method.HEAD.equals(req.prologue().method())) {
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+            res.send();
+        } else {
+            res.send(body);
+        }
     }
 }

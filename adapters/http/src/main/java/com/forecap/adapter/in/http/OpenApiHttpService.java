@@ -52,12 +52,12 @@ public final class OpenApiHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get(PATH, this::document);
+        rules.get(PATH, this::document).route(io.helidon.http.Method.HEAD, PATH, this::document);
     }
 
     private void document(ServerRequest req, ServerResponse res) {
         res.header(YAML);
         res.header(CACHE);
-        res.send(document);
+        ErrorResponses.sendBody(req, res, document);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -26,7 +27,7 @@ import com.forecap.application.port.out.ScrapeMetricsPort;
 /**
  * Operations endpoints: {@code /health} (every dependency; 200 while serving, 503 when a critical one
  * is down), {@code /health/live} (the process answers), {@code /health/ready} (same verdict as
- * {@code /health}) and {@code /metrics} (Prometheus text).
+ * {@code /health}) and {@code /metrics} (Prometheus text). {@code HEAD} gets the same headers, no body.
  */
 public final class OperationsHttpService implements HttpService {
 
@@ -65,13 +66,17 @@ public final class OperationsHttpService implements HttpService {
         rules.get(HEALTH, this::health)
                 .get(READY, this::health)
                 .get(LIVE, OperationsHttpService::live)
-                .get(METRICS, this::metrics);
+                .get(METRICS, this::metrics)
+                .route(Method.HEAD, HEALTH, this::health)
+                .route(Method.HEAD, READY, this::health)
+                .route(Method.HEAD, LIVE, OperationsHttpService::live)
+                .route(Method.HEAD, METRICS, this::metrics);
     }
 
     private static void live(ServerRequest req, ServerResponse res) {
         res.header(ErrorResponses.JSON);
         res.header(ErrorResponses.NO_STORE);
-        res.send(LIVE_BODY);
+        ErrorResponses.sendBody(req, res, LIVE_BODY);
     }
 
     private void health(ServerRequest req, ServerResponse res) {
@@ -93,7 +98,7 @@ public final class OperationsHttpService implements HttpService {
         res.status(serving ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
         res.header(ErrorResponses.JSON);
         res.header(ErrorResponses.NO_STORE);
-        res.send(healthJson(overall, states));
+        ErrorResponses.sendBody(req, res, healthJson(overall, states));
     }
 
     private static ComponentHealth safeCheck(HealthIndicator indicator) {
@@ -130,6 +135,6 @@ public final class OperationsHttpService implements HttpService {
         ScrapeMetricsPort.Scrape scrape = metrics.scrape(req.headers().first(HeaderNames.ACCEPT).orElse(null));
         res.header(HeaderNames.CONTENT_TYPE, scrape.contentType());
         res.header(ErrorResponses.NO_STORE);
-        res.send(scrape.body());
+        ErrorResponses.sendBody(req, res, scrape.body());
     }
 }

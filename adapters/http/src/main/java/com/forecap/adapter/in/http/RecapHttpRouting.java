@@ -3,6 +3,7 @@ package com.forecap.adapter.in.http;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -44,9 +45,29 @@ public final class RecapHttpRouting {
     public static HttpRouting.Builder configure(HttpRouting.Builder routing, UserRecapHttpService recap,
                                                 OperationsHttpService operations, RecordRequestMetricsPort observer,
                                                 HttpPolicy policy) {
+        return configure(routing, recap, operations, observer, policy, () -> false);
+    }
+
+    /**
+     * Adds every route to a routing builder, for a service that can drain: while {@code draining} says
+     * so, every answer carries {@code Connection: close} and its connection is closed after it.
+     *
+     * @param routing    the builder
+     * @param recap      the recap endpoint
+     * @param operations health and metrics
+     * @param observer   receives each request's outcome
+     * @param policy     CORS and access-log choices
+     * @param draining   whether the service is shutting down
+     * @return the same builder
+     * @throws IllegalStateException when the OpenAPI description is missing from the classpath
+     */
+    public static HttpRouting.Builder configure(HttpRouting.Builder routing, UserRecapHttpService recap,
+                                                OperationsHttpService operations, RecordRequestMetricsPort observer,
+                                                HttpPolicy policy, BooleanSupplier draining) {
         OpenApiHttpService openApi = OpenApiHttpService.fromClasspath();
         routing.addFilter(new RequestMetricsFilter(observer, ROUTES, ROUTE_ALIASES))
-                .addFilter(new RequestLogFilter(policy.accessLog()));
+                .addFilter(new RequestLogFilter(policy.accessLog()))
+                .addFilter(new RequestGuardFilter(draining));
         if (!policy.allowedOrigins().isEmpty()) {
             routing.addFilter(new CorsFilter(policy.allowedOrigins()));
         }
@@ -57,7 +78,7 @@ public final class RecapHttpRouting {
     }
 
     private static void notFound(ServerRequest req, ServerResponse res) {
-        ErrorResponses.send(res, Status.NOT_FOUND_404, NOT_FOUND);
+        ErrorResponses.send(req, res, Status.NOT_FOUND_404, NOT_FOUND);
     }
 
     private static void internalError(ServerRequest req, ServerResponse res, Throwable failure) {
@@ -65,7 +86,7 @@ public final class RecapHttpRouting {
                 + req.path().rawPath() + " (request " + res.headers().first(RequestLogFilter.REQUEST_ID).orElse("?") + ")",
                 failure);
         if (!res.isSent()) {
-            ErrorResponses.send(res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
+            ErrorResponses.send(req, res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
         }
     }
 }

@@ -76,7 +76,7 @@ public final class UserRecapHttpService implements HttpService {
         Header userId = headers.find(USER_ID).orElse(null);
         Header sign = headers.find(SIGN).orElse(null);
         if (repeated(timestamp) || repeated(userId) || repeated(sign)) {
-            ErrorResponses.send(res, Status.UNAUTHORIZED_401, DUPLICATE);
+            ErrorResponses.send(req, res, Status.UNAUTHORIZED_401, DUPLICATE);
             return;
         }
         GetUserRecapQuery query = new GetUserRecapQuery(value(timestamp), value(userId), value(sign));
@@ -85,22 +85,22 @@ public final class UserRecapHttpService implements HttpService {
             outcome = getUserRecap.getUserRecap(query);
         } catch (RecapUnavailableException e) {
             LOG.log(Level.DEBUG, () -> "recap unavailable: " + e.getMessage());
-            ErrorResponses.send(res, Status.SERVICE_UNAVAILABLE_503, UNAVAILABLE);
+            ErrorResponses.send(req, res, Status.SERVICE_UNAVAILABLE_503, UNAVAILABLE);
             return;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "recap request " + res.headers().first(RequestLogFilter.REQUEST_ID).orElse("?")
                     + " failed: " + e);
-            ErrorResponses.send(res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
+            ErrorResponses.send(req, res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
             return;
         }
         switch (outcome) {
             case RecapOutcome.Found found -> {
                 res.header(ErrorResponses.JSON);
                 res.header(ErrorResponses.NO_STORE);
-                res.send(found.recap().json());
+                ErrorResponses.sendBody(req, res, found.recap().json());
             }
-            case RecapOutcome.NotFound ignored -> ErrorResponses.send(res, Status.NOT_FOUND_404, NOT_FOUND);
-            case RecapOutcome.Rejected rejected -> ErrorResponses.send(res, statusOf(rejected.reason()),
+            case RecapOutcome.NotFound ignored -> ErrorResponses.send(req, res, Status.NOT_FOUND_404, NOT_FOUND);
+            case RecapOutcome.Rejected rejected -> ErrorResponses.send(req, res, statusOf(rejected.reason()),
                     REJECTIONS.get(rejected.reason()));
         }
     }
@@ -115,7 +115,7 @@ public final class UserRecapHttpService implements HttpService {
 
     private static void methodNotAllowed(ServerRequest req, ServerResponse res) {
         res.header(ALLOW);
-        ErrorResponses.send(res, Status.METHOD_NOT_ALLOWED_405, METHOD_NOT_ALLOWED);
+        ErrorResponses.send(req, res, Status.METHOD_NOT_ALLOWED_405, METHOD_NOT_ALLOWED);
     }
 
     private static Status statusOf(RejectionReason reason) {

@@ -39,10 +39,12 @@ class WaitBudgetTest {
     @Test
     void an_overload_is_refused_at_once_once_the_predicted_wait_exceeds_the_budget() throws Exception {
         AtomicLong now = new AtomicLong();
-        WaitBudget budget = new WaitBudget(2, Duration.ofMillis(50), now::get);
+        // a budget long in real time, so that all readers arrive while the first queued ones still wait,
+        // however slowly a loaded machine starts them
+        WaitBudget budget = new WaitBudget(2, Duration.ofMillis(2000), now::get);
         for (int i = 0; i < 60; i++) {
             long entered = budget.enter();
-            now.addAndGet(Duration.ofMillis(20).toNanos());
+            now.addAndGet(Duration.ofMillis(800).toNanos());
             budget.leave(entered);
         }
         long first = budget.enter();
@@ -70,7 +72,7 @@ class WaitBudgetTest {
             budget.leave(first);
             budget.leave(second);
         }
-        // 20 ms a read on 2 connections: at most 4 reads may queue within 50 ms, the rest are refused unqueued
+        // 800 ms a read on 2 connections: at most 4 reads may queue within 2 s, the rest are refused unqueued
         assertThat(budget.refusedAfterWaiting()).isBetween(1L, 5L);
         assertThat(budget.refusedAtOnce()).isEqualTo(readers - budget.refusedAfterWaiting());
         assertThat(budget.waiting()).isZero();

@@ -20,6 +20,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.application.port.out.RecordQueryMetricsPort;
+import com.forecap.application.port.out.RecordRefusalMetricsPort;
 import com.forecap.application.port.out.RecordRequestMetricsPort;
 import com.forecap.application.port.out.ScrapeMetricsPort;
 
@@ -29,7 +30,8 @@ import com.forecap.application.port.out.ScrapeMetricsPort;
  * scraper asks for. Thread-safe.
  */
 public final class PrometheusMetrics
-        implements RecordCacheMetricsPort, RecordQueryMetricsPort, RecordRequestMetricsPort, ScrapeMetricsPort {
+        implements RecordCacheMetricsPort, RecordQueryMetricsPort, RecordRequestMetricsPort, RecordRefusalMetricsPort,
+        ScrapeMetricsPort {
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -45,6 +47,7 @@ public final class PrometheusMetrics
     private final Histogram httpDuration;
     private final Counter httpErrors;
     private final Histogram dbQueryDuration;
+    private final Counter refusals;
     private final Counter cacheHits;
     private final Counter cacheMisses;
     private final Histogram cacheOperations;
@@ -81,6 +84,11 @@ public final class PrometheusMetrics
                 .labelNames("query_type", "table")
                 .classicOnly()
                 .classicUpperBounds(LATENCY_BUCKETS)
+                .register(registry);
+        this.refusals = Counter.builder()
+                .name("http_refused_total")
+                .help("Requests and connections refused before routing, by reason")
+                .labelNames("reason")
                 .register(registry);
         this.cacheHits = Counter.builder().name("cache_hits_total").help("Cache lookups answered by the cache")
                 .labelNames("cache_type").register(registry);
@@ -121,6 +129,26 @@ public final class PrometheusMetrics
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         return new PrometheusMetrics(registry);
+    }
+
+    /**
+     * Creates the refusal series at zero, so that dashboards see them before the first refusal.
+     *
+     * @param reasons every reason label that {@link #refused(String)} will be given
+     */
+    public void refusalReasons(java.util.Collection<String> reasons) {
+        for (String reason : reasons) {
+            refusals.labelValues(reason);
+        }
+    }
+
+    /**
+     * {@inheritDoc} Counted in {@code http_refused_total}, through the client's own label lookup:
+     * refusals are rare.
+     */
+    @Override
+    public void refused(String reason) {
+        refusals.labelValues(reason).inc();
     }
 
     /** {@inheritDoc} Obtain it once and keep it: recording is then lock-free. */

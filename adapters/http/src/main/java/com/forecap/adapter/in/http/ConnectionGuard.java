@@ -1,0 +1,406 @@
+package com.forecap.adapter.in.http;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.forecap.application.port.out.RecordRefusalMetricsPort;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.common.concurrency.limits.Limit;
+import io.helidon.common.task.InterruptableTask;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.helidon.webserver.spi.ServerConnection;
+import io.helidon.webserver.spi.ServerConnectionSelector;
+
+/**
+ * Keeps slow or greedy clients from holding the server's connection slots.
+ *
+ * <p>Helidon's own settings cover part of it: {@code idle-connection-timeout}, checked every
+ * {@code idle-connection-period}, closes a connection that has not completed a request line for that long
+ * (it may interrupt a connection only while it waits for a request line). Nothing in Helidon bounds the
+ * time a client may take to send the header lines once its request line arrived (the idle check then
+ * only asks the connection to stop after the request, which never comes), and nothing limits the
+ * connections of one client address. This guard adds those two, and nothing else:
+ * <ul>
+ *   <li>a head deadline: from the moment a request line is read, the header lines (and a body, if the
+ *   request has one) must arrive within {@link Settings#headTimeout()}, else the connection is closed
+ *   without an answer; one thread checks every {@link Settings#checkPeriod()};</li>
+ *   <li>a cap on the open connections of one client address; a connection over it is closed at once,
+ *   before anything is read. Addresses in {@link Settings#unlimited()} (a load balancer's) have no cap.</li>
+ * </ul>
+ * It also lets a request end its connection cleanly after the answer ({@link #closeAfterThisRequest()}),
+ * which Helidon 4.5 does not do by itself for {@code Connection: close}.
+ *
+ * <p>Cost per request: two thread-local reads and volatile writes from the connection listener; no
+ * allocation, no lock, no logging. Per connection: one registry entry and, with a cap, one map update
+ * at open and close.
+ */
+public final class ConnectionGuard implements AutoCloseable {
+
+    /** Reason label of a connection closed because its head was not complete in time. */
+    public static final String HEAD_TIMEOUT = "head_timeout";
+    /** Reason label of a connection refused because its address had too many open. */
+    public static final String ADDRESS_LIMIT = "address_limit";
+
+    private static final long NONE = Long.MIN_VALUE;
+    /** The connection the current thread serves: Helidon runs each HTTP/1 connection on one thread. */
+    private static final ThreadLocal<Guarded> CURRENT = new ThreadLocal<>();
+
+    private final Settings settings;
+    private final RecordRefusalMetricsPort refusals;
+    private final long headNanos;
+    private final Set<Guarded> open = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog;
+
+    /**
+     * Creates the guard and starts its checking thread.
+     *
+     * @param settings the limits
+     * @param refusals told of every connection the guard closes
+     */
+    public ConnectionGuard(Settings settings, RecordRefusalMetricsPort refusals) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
+        this.headNanos = settings.headTimeout().toNanos();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "forecap-head-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = settings.checkPeriod().toMillis();
+        watchdog.scheduleWithFixedDelay(this::closeLateHeads, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Wraps the server's HTTP/1 connection selector so that every connection passes the guard.
+     *
+     * @param http1 Helidon's selector
+     * @return the guarded selector
+     */
+    public ServerConnectionSelector guard(ServerConnectionSelector http1) {
+        return new GuardedSelector(http1);
+    }
+
+    /**
+     * The connection listener that starts and stops the head deadline; add it to the HTTP/1 protocol
+     * configuration as a receive listener.
+     *
+     * @return the listener
+     */
+    public Http1ConnectionListener listener() {
+        return HeadListener.INSTANCE;
+    }
+
+    /**
+     * Connections currently open through this guard.
+     *
+     * @return the count
+     */
+    public int openConnections() {
+        return open.size();
+    }
+
+    /**
+     * Ends the head deadline of the current request: called once its body, if any, has been read.
+     */
+    static void headComplete() {
+        Guarded current = CURRENT.get();
+        if (current != null) {
+            current.headSince = NONE;
+        }
+    }
+
+    /**
+     * Closes the current connection once the answer to the current request is written: the connection
+     * reads no further request. The answer must carry {@code Connection: close}.
+     */
+    static void closeAfterThisRequest() {
+        Guarded current = CURRENT.get();
+        if (current != null) {
+            // not interrupting: Helidon only stops its request loop after the answer
+            current.delegate.close(false);
+        }
+    }
+
+    private void closeLateHeads() {
+        long now = System.nanoTime();
+        for (Guarded connection : open) {
+            long since = connection.headSince;
+            if (since != NONE && now - since > headNanos) {
+                connection.headSince = NONE;
+                refusals.refused(HEAD_TIMEOUT);
+                connection.delegate.close(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+
+    private boolean unlimited(InetAddress address) {
+        for (AddressRange range : settings.unlimited()) {
+            if (range.contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void release(InetAddress address) {
+        perAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
+    }
+
+    /** The guard's view of one connection: Helidon's connection plus the start of its current head. */
+    private final class Guarded implements ServerConnection, InterruptableTask<Void> {
+
+        private final ServerConnection delegate;
+        private final InetAddress counted;
+        private volatile long headSince = NONE;
+
+        Guarded(ServerConnection delegate, InetAddress counted) {
+            this.delegate = delegate;
+            this.counted = counted;
+        }
+
+        @Override
+        public void handle(Limit limit) throws InterruptedException {
+            CURRENT.set(this);
+            open.add(this);
+            try {
+                delegate.handle(limit);
+            } finally {
+                open.remove(this);
+                CURRENT.remove();
+                if (counted != null) {
+                    release(counted);
+                }
+            }
+        }
+
+        @Override
+        public Duration idleTime() {
+            return delegate.idleTime();
+        }
+
+        @Override
+        public void close(boolean interrupt) {
+            delegate.close(interrupt);
+        }
+
+        @Override
+        public boolean canInterrupt() {
+            return delegate instanceof InterruptableTask<?> task && task.canInterrupt();
+        }
+    }
+
+    /** A connection over its address's cap: handling it returns at once, and Helidon closes the socket. */
+    private static final class Refused implements ServerConnection {
+        private static final Refused INSTANCE = new Refused();
+
+        @Override
+        public void handle(Limit limit) {
+            // nothing read, nothing written: the socket is closed when this returns
+        }
+
+        @Override
+        public Duration idleTime() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public void close(boolean interrupt) {
+            // nothing to stop
+        }
+    }
+
+    private final class GuardedSelector implements ServerConnectionSelector {
+        private final ServerConnectionSelector delegate;
+
+        GuardedSelector(ServerConnectionSelector delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int bytesToIdentifyConnection() {
+            return delegate.bytesToIdentifyConnection();
+        }
+
+        @Override
+        public Support supports(BufferData data) {
+            return delegate.supports(data);
+        }
+
+        @Override
+        public Set<String> supportedApplicationProtocols() {
+            return delegate.supportedApplicationProtocols();
+        }
+
+        @Override
+        public ServerConnection connection(ConnectionContext ctx) {
+            InetAddress counted = null;
+            if (settings.maxPerAddress() > 0 && ctx.remotePeer().address() instanceof InetSocketAddress socket
+                    && socket.getAddress() != null && !unlimited(socket.getAddress())) {
+                counted = socket.getAddress();
+                if (perAddress.merge(counted, 1, Integer::sum) > settings.maxPerAddress()) {
+                    release(counted);
+                    refusals.refused(ADDRESS_LIMIT);
+                    return Refused.INSTANCE;
+                }
+            }
+            try {
+                return new Guarded(delegate.connection(ctx), counted);
+            } catch (RuntimeException e) {
+                if (counted != null) {
+                    release(counted);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Starts the head deadline when a request line is read, stops it when the headers are complete. */
+    private static final class HeadListener implements Http1ConnectionListener {
+        private static final HeadListener INSTANCE = new HeadListener();
+
+        @Override
+        public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+            Guarded current = CURRENT.get();
+            if (current != null) {
+                current.headSince = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void headers(ConnectionContext ctx, Headers headers) {
+            // a request with a body keeps its deadline until RequestGuardFilter has read the body
+            if (!headers.contains(HeaderNames.CONTENT_LENGTH) && !headers.contains(HeaderNames.TRANSFER_ENCODING)) {
+                headComplete();
+            }
+        }
+    }
+
+    /**
+     * The guard's limits.
+     *
+     * @param headTimeout   longest time from a request line to the end of its headers (and body)
+     * @param checkPeriod   how often the deadline is checked
+     * @param maxPerAddress most open connections of one client address; 0 for no cap
+     * @param unlimited     client addresses without a cap (a load balancer's)
+     */
+    public record Settings(Duration headTimeout, Duration checkPeriod, int maxPerAddress, List<AddressRange> unlimited) {
+
+        /** Checks and copies. */
+        public Settings {
+            if (headTimeout.isNegative() || headTimeout.isZero()) {
+                throw new IllegalArgumentException("the head timeout must be positive: " + headTimeout);
+            }
+            if (checkPeriod.toMillis() < 1) {
+                throw new IllegalArgumentException("the check period must be at least 1 ms: " + checkPeriod);
+            }
+            if (maxPerAddress < 0) {
+                throw new IllegalArgumentException("the per-address cap must be 0 (none) or positive: " + maxPerAddress);
+            }
+            unlimited = List.copyOf(unlimited);
+        }
+    }
+
+    /**
+     * A block of IP addresses, {@code 10.0.0.0/16}, {@code 192.0.2.7} or {@code 2001:db8::/32}.
+     *
+     * @param network the first address's bytes
+     * @param prefix  how many leading bits must match
+     */
+    public record AddressRange(byte[] network, int prefix) {
+
+        /**
+         * Parses a comma-separated list of ranges.
+         *
+         * @param text e.g. {@code 10.0.0.0/16, 10.1.0.0/16}; blank for none
+         * @return the ranges
+         * @throws IllegalArgumentException when an entry is not an IP address or range
+         */
+        public static List<AddressRange> parseList(String text) {
+            List<AddressRange> ranges = new ArrayList<>();
+            for (String entry : text.split(",")) {
+                if (!entry.isBlank()) {
+                    ranges.add(parse(entry.trim()));
+                }
+            }
+            return ranges;
+        }
+
+        /**
+         * Parses one range.
+         *
+         * @param text an address, or an address, {@code /} and a prefix length
+         * @return the range
+         * @throws IllegalArgumentException when it is not one
+         */
+        public static AddressRange parse(String text) {
+            int slash = text.indexOf('/');
+            String address = slash < 0 ? text : text.substring(0, slash);
+            if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+                throw new IllegalArgumentException("not an IP address or range: " + text);
+            }
+            byte[] bytes;
+            try {
+                bytes = InetAddress.getByName(address).getAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("not an IP address or range: " + text, e);
+            }
+            int prefix = bytes.length * 8;
+            if (slash >= 0) {
+                try {
+                    prefix = Integer.parseInt(text.substring(slash + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not an IP address or range: " + text, e);
+                }
+                if (prefix < 0 || prefix > bytes.length * 8) {
+                    throw new IllegalArgumentException("prefix out of range: " + text);
+                }
+            }
+            return new AddressRange(bytes, prefix);
+        }
+
+        /**
+         * Whether an address lies in the range (an IPv4 address never lies in an IPv6 range).
+         *
+         * @param address the address
+         * @return whether it does
+         */
+        public boolean contains(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length != network.length) {
+                return false;
+            }
+            int whole = prefix / 8;
+            for (int i = 0; i < whole; i++) {
+                if (bytes[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = prefix % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = 0xff << (8 - rest) & 0xff;
+            return (bytes[whole] & mask) == (network[whole] & mask);
+        }
+    }
+}

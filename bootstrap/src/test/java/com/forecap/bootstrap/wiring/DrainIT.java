@@ -1,0 +1,135 @@
+package com.forecap.bootstrap.wiring;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.forecap.bootstrap.config.ConfigLoader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stopping under keep-alive load, with and without a drain delay: raw-socket clients send one request
+ * at a time on their connection, as a load balancer does, and leave when an answer says
+ * {@code Connection: close}. No request they write may go unanswered, every answer after readiness
+ * turned 503 says {@code Connection: close}, the server closes each connection after such an answer,
+ * and an idle keep-alive connection is closed without a request being cut.
+ */
+class DrainIT {
+
+    private static final int CLIENTS = 4;
+
+    @ParameterizedTest(name = "drain {0}")
+    @ValueSource(strings = {"PT0S", "PT1S"})
+    void keep_alive_clients_lose_no_request_while_the_service_stops(String drain) throws Exception {
+        RunningService service = ForecapService.start(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
+                "server.host", "127.0.0.1", "forecap.embedded.users", "1000", "forecap.shutdown.drain", drain,
+                "server.shutdown-grace-period", "PT10S")));
+        int port = service.port();
+        AtomicBoolean notReady = new AtomicBoolean();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Future<ClientResult>> clients = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+             RawHttp idle = RawHttp.connect(port, "127.0.0.5")) {
+            idle.write("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(idle.read(false).status()).isEqualTo(200);
+            for (int c = 0; c < CLIENTS; c++) {
+                long user = 1 + c;
+                clients.add(threads.submit(() -> client(port, user, notReady)));
+            }
+            Future<?> readiness = threads.submit(() -> {
+                while (running.get() && !notReady.get()) {
+                    try (RawHttp probe = RawHttp.connect(port, "127.0.0.6")) {
+                        probe.write("GET /health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                        if (probe.read(false).status() == 503) {
+                            notReady.set(true);
+                        }
+                    } catch (IOException stopped) {
+                        return null;
+                    }
+                    Thread.sleep(20);
+                }
+                return null;
+            });
+            Thread.sleep(1_000);
+            long stopBegan = System.nanoTime();
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(service::close);
+            List<ClientResult> results = new ArrayList<>();
+            for (Future<ClientResult> client : clients) {
+                results.add(client.get(30, TimeUnit.SECONDS));
+            }
+            stopping.get(30, TimeUnit.SECONDS);
+            running.set(false);
+            readiness.get(10, TimeUnit.SECONDS);
+            System.out.printf("drain %s: %s%n", drain, results);
+
+            assertThat(notReady).as("readiness turned 503 while the clients were still sending").isTrue();
+            for (ClientResult result : results) {
+                assertThat(result.unanswered()).as("written and never answered: %s", result).isZero();
+                assertThat(result.answered()).isEqualTo(result.written()).isGreaterThan(10);
+                assertThat(result.toldToClose()).as("the last answer said Connection: close: %s", result).isTrue();
+                assertThat(result.closedAfter()).as("the server closed the connection after it: %s", result).isTrue();
+                assertThat(result.afterNotReadyWithoutClose())
+                        .as("answers after readiness turned 503 without Connection: close: %s", result).isZero();
+            }
+            assertThat(results).as("clients were told to leave only once the stop began")
+                    .allMatch(result -> result.toldAt() - stopBegan > 0);
+            assertThat(idle.closedWithin(15_000)).as("the idle keep-alive connection is closed by the stop").isTrue();
+        } finally {
+            running.set(false);
+            service.close();
+        }
+    }
+
+    /** One keep-alive client: a request, its answer, the next, until an answer says close or the connection fails. */
+    private static ClientResult client(int port, long user, AtomicBoolean notReady) throws IOException {
+        int written = 0;
+        int answered = 0;
+        int answeredAfterNotReady = 0;
+        int afterNotReadyWithoutClose = 0;
+        try (RawHttp connection = RawHttp.connect(port, "127.0.0.7")) {
+            while (true) {
+                boolean late = notReady.get();
+                try {
+                    connection.write(RawHttp.recap("GET", user));
+                    written++;
+                    RawHttp.Response answer = connection.read(false);
+                    answered++;
+                    if (answer.status() != 200) {
+                        throw new AssertionError("answer " + answer.status() + ": " + answer.body());
+                    }
+                    if (late) {
+                        answeredAfterNotReady++;
+                        if (!answer.closes()) {
+                            afterNotReadyWithoutClose++;
+                        }
+                    }
+                    if (answer.closes()) {
+                        long toldAt = System.nanoTime();
+                        return new ClientResult(written, answered, answeredAfterNotReady, afterNotReadyWithoutClose, true,
+                                connection.closedWithin(5_000), toldAt);
+                    }
+                } catch (IOException failed) {
+                    return new ClientResult(written, answered, answeredAfterNotReady, afterNotReadyWithoutClose, false,
+                            false, System.nanoTime());
+                }
+            }
+        }
+    }
+
+    private record ClientResult(int written, int answered, int answeredAfterNotReady, int afterNotReadyWithoutClose,
+                                boolean toldToClose, boolean closedAfter, long toldAt) {
+        int unanswered() {
+            return written - answered;
+        }
+    }
+}
