@@ -68,36 +68,22 @@ final class JsonArrayScan {
     }
 
     private boolean array(int depth) {
-        at++;
-        whitespace();
-        if (at < length && text.charAt(at) == ']') {
-            at++;
+        if (opensEmpty(']')) {
             return true;
         }
         while (true) {
             if (!value(depth + 1)) {
                 return false;
             }
-            whitespace();
-            if (at >= length) {
-                return false;
+            int next = afterMember(']');
+            if (next != 0) {
+                return next > 0;
             }
-            char c = text.charAt(at++);
-            if (c == ']') {
-                return true;
-            }
-            if (c != ',') {
-                return false;
-            }
-            whitespace();
         }
     }
 
     private boolean object(int depth) {
-        at++;
-        whitespace();
-        if (at < length && text.charAt(at) == '}') {
-            at++;
+        if (opensEmpty('}')) {
             return true;
         }
         while (true) {
@@ -112,19 +98,39 @@ final class JsonArrayScan {
             if (!value(depth + 1)) {
                 return false;
             }
-            whitespace();
-            if (at >= length) {
-                return false;
+            int next = afterMember('}');
+            if (next != 0) {
+                return next > 0;
             }
-            char c = text.charAt(at++);
-            if (c == '}') {
-                return true;
-            }
-            if (c != ',') {
-                return false;
-            }
-            whitespace();
         }
+    }
+
+    /** Steps over the opening bracket; true (and over {@code close} too) when the container is empty. */
+    private boolean opensEmpty(char close) {
+        at++;
+        whitespace();
+        if (at < length && text.charAt(at) == close) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    /** After a member: 1 when {@code close} ends the container, 0 after a comma, -1 on anything else. */
+    private int afterMember(char close) {
+        whitespace();
+        if (at >= length) {
+            return -1;
+        }
+        char c = text.charAt(at++);
+        if (c == close) {
+            return 1;
+        }
+        if (c != ',') {
+            return -1;
+        }
+        whitespace();
+        return 0;
     }
 
     private boolean string() {
