@@ -11,7 +11,6 @@ import java.util.function.LongSupplier;
 
 import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreImportedRecapsPort;
-import com.mysql.cj.jdbc.JdbcStatement;
 
 /**
  * Imported users into {@code user_recap_data}: each chunk is one {@code LOAD DATA LOCAL INFILE … REPLACE}
@@ -78,34 +77,20 @@ public final class MySqlRecapImport implements StoreImportedRecapsPort {
     @Override
     public long replace(String importKey, String source, Iterator<ImportedRecap> recaps, LongSupplier rowsDone) {
         TsvRecapStream rows = new TsvRecapStream(recaps);
-        Connection connection;
         try {
-            connection = connections.connection();
-        } catch (SQLException e) {
-            throw failure("load users", e);
-        }
-        try {
-            ensureProgressTable(connection);
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
-                statement.execute(LOAD);
-            }
-            if (rows.failure() != null) {
-                throw rows.failure();
-            }
-            try (PreparedStatement record = connection.prepareStatement(RECORD)) {
-                record.setString(1, importKey);
-                record.setString(2, source.length() > 1000 ? source.substring(source.length() - 1000) : source);
-                record.setLong(3, rowsDone.getAsLong());
-                record.executeUpdate();
-            }
-            connection.commit();
-            connection.setAutoCommit(true);
-            connection.close();
+            rows.loadInTransaction(connections, LOAD, this::ensureProgressTable, connection -> {
+                if (rows.failure() != null) {
+                    throw rows.failure();
+                }
+                try (PreparedStatement record = connection.prepareStatement(RECORD)) {
+                    record.setString(1, importKey);
+                    record.setString(2, source.length() > 1000 ? source.substring(source.length() - 1000) : source);
+                    record.setLong(3, rowsDone.getAsLong());
+                    record.executeUpdate();
+                }
+            });
             return rows.rows();
         } catch (SQLException | RuntimeException e) {
-            connections.discard(connection);
             if (rows.failure() != null) {
                 if (rows.failure() instanceof StoreException || rows.failure() instanceof com.forecap.application.port.out.ReadImportRowsPort.ImportFileException) {
                     throw rows.failure();

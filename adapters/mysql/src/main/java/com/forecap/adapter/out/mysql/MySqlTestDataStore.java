@@ -20,7 +20,6 @@ import com.forecap.application.port.out.StoreTestDataPort;
 import com.forecap.application.synthetic.IdRange;
 import com.forecap.application.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
-import com.mysql.cj.jdbc.JdbcStatement;
 
 /**
  * Bulk storage and checks of the synthetic data set in {@code user_recap_data}. A range is written by
@@ -81,26 +80,13 @@ public final class MySqlTestDataStore implements StoreTestDataPort, InspectTestD
     @Override
     public void write(IdRange range, Iterator<UserRecap> recaps) {
         TsvRecapStream rows = new TsvRecapStream(range.first(), recaps);
-        Connection connection;
         try {
-            connection = connections.connection();
-        } catch (SQLException e) {
-            throw failure("load users " + range, e);
-        }
-        try {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
-                statement.execute(LOAD);
-            }
-            if (rows.failure() != null || rows.rows() != range.size()) {
-                throw new IllegalStateException("produced " + rows.rows() + " rows instead of " + range.size());
-            }
-            connection.commit();
-            connection.setAutoCommit(true);
-            connection.close();
+            rows.loadInTransaction(connections, LOAD, connection -> { }, connection -> {
+                if (rows.failure() != null || rows.rows() != range.size()) {
+                    throw new IllegalStateException("produced " + rows.rows() + " rows instead of " + range.size());
+                }
+            });
         } catch (SQLException | RuntimeException e) {
-            connections.discard(connection);
             if (rows.failure() != null) {
                 throw new StoreException("generating users " + range + " failed, nothing of it was stored: "
                         + rows.failure().getMessage(), rows.failure());

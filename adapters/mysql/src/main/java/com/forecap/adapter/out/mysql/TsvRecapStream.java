@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Iterator;
 
 import com.forecap.application.port.out.StoreImportedRecapsPort.ImportedRecap;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
+import com.mysql.cj.jdbc.JdbcStatement;
 
 /**
  * The rows of {@code LOAD DATA} as a stream: each recap pulled from the iterator only when the driver
@@ -60,6 +64,37 @@ final class TsvRecapStream extends InputStream {
      */
     RuntimeException failure() {
         return failure;
+    }
+
+    @FunctionalInterface
+    interface SqlStep {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Feeds this stream to a {@code LOAD DATA LOCAL} statement in one transaction on a pooled connection:
+     * {@code before} runs first, outside the transaction (DDL would commit it), {@code inTransaction}
+     * after the statement, and the transaction commits only when both succeed. On any failure the
+     * connection is discarded, so the server rolls back, and the failure is thrown on.
+     */
+    void loadInTransaction(MySqlConnections connections, String load, SqlStep before, SqlStep inTransaction)
+            throws SQLException {
+        Connection connection = connections.connection();
+        try {
+            before.run(connection);
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(this);
+                statement.execute(load);
+            }
+            inTransaction.run(connection);
+            connection.commit();
+            connection.setAutoCommit(true);
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            connections.discard(connection);
+            throw e;
+        }
     }
 
     /**
