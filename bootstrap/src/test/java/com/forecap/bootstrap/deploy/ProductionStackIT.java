@@ -60,13 +60,8 @@ class ProductionStackIT {
     @TempDir
     static Path work;
 
-    /** Debian's packages the test runs (installed with apt-get when missing, as root). */
-    private static final List<String> PACKAGES = List.of("prometheus", "prometheus-node-exporter",
-            "prometheus-mysqld-exporter", "prometheus-redis-exporter");
-
     @BeforeAll
     static void start() throws Exception {
-        installMissingPackages();
         DATABASE.withUsers(3_000);
         redis = PrivateRedisServer.start();
 
@@ -150,32 +145,6 @@ class ProductionStackIT {
             resolved.put(name, text.toString());
         });
         return resolved;
-    }
-
-    private static void installMissingPackages() throws Exception {
-        List<String> missing = PACKAGES.stream().filter(name -> !onPath(name)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        List<String> command = new ArrayList<>(List.of("apt-get", "install", "-y", "--no-install-recommends"));
-        command.addAll(missing);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("apt-get.log").toFile());
-        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process install = builder.start();
-        boolean finished = install.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            install.destroyForcibly();
-        }
-        assertThat(finished && install.exitValue() == 0)
-                .as("installing %s with apt-get (as root) failed; install them by hand: %s", missing,
-                        Files.exists(work.resolve("apt-get.log")) ? Files.readString(work.resolve("apt-get.log")) : "")
-                .isTrue();
-    }
-
-    private static boolean onPath(String command) {
-        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
     }
 
     private static void process(Map<String, String> environment, String... command) throws IOException {
