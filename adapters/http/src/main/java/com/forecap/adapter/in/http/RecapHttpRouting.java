@@ -32,25 +32,8 @@ public final class RecapHttpRouting {
 
     /**
      * Adds every route to a routing builder. The OpenAPI description is read from the classpath here,
-     * once.
-     *
-     * @param routing    the builder
-     * @param recap      the recap endpoint
-     * @param operations health and metrics
-     * @param observer   receives each request's outcome
-     * @param policy     CORS and access-log choices
-     * @return the same builder
-     * @throws IllegalStateException when the OpenAPI description is missing from the classpath
-     */
-    public static HttpRouting.Builder configure(HttpRouting.Builder routing, UserRecapHttpService recap,
-                                                OperationsHttpService operations, RecordRequestMetricsPort observer,
-                                                HttpPolicy policy) {
-        return configure(routing, recap, operations, observer, policy, () -> false);
-    }
-
-    /**
-     * Adds every route to a routing builder, for a service that can drain: while {@code draining} says
-     * so, every answer carries {@code Connection: close} and its connection is closed after it.
+     * once. While {@code draining} says so, every answer carries {@code Connection: close} and its
+     * connection is closed after it.
      *
      * @param routing    the builder
      * @param recap      the recap endpoint

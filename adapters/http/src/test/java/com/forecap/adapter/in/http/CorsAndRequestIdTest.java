@@ -61,7 +61,7 @@ class CorsAndRequestIdTest {
                         EncodedRecap.ofJson("{\"userName\":\"A\",\"trxCount\":1}".getBytes(StandardCharsets.UTF_8)))),
                 new OperationsHttpService(List.of(), accept -> new ScrapeMetricsPort.Scrape("text/plain", new byte[0]),
                         Clock.systemUTC()),
-                RecordRequestMetricsPort.NONE, new HttpPolicy(Set.of(APP), true));
+                RecordRequestMetricsPort.NONE, new HttpPolicy(Set.of(APP), true), () -> false);
     }
 
     private HttpResponse<String> send(String method, String... headers) throws Exception {

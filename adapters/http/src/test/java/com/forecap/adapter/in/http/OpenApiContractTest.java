@@ -115,7 +115,7 @@ class OpenApiContractTest {
                         accept -> new ScrapeMetricsPort.Scrape("text/plain; version=0.0.4; charset=utf-8",
                                 "# TYPE x counter\nx_total 1.0\n".getBytes(StandardCharsets.UTF_8)),
                         Clock.systemUTC()),
-                RecordRequestMetricsPort.NONE, HttpPolicy.DEFAULT);
+                RecordRequestMetricsPort.NONE, HttpPolicy.DEFAULT, () -> false);
     }
 
     // ---- the document itself

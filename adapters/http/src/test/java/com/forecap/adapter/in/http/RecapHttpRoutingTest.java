@@ -72,7 +72,7 @@ class RecapHttpRoutingTest {
                         accept -> new ScrapeMetricsPort.Scrape("text/plain; version=0.0.4; charset=utf-8",
                                 "# metrics\n".getBytes(StandardCharsets.UTF_8)),
                         Clock.systemUTC()),
-                observer, HttpPolicy.DEFAULT);
+                observer, HttpPolicy.DEFAULT, () -> false);
     }
 
     @BeforeEach

@@ -85,7 +85,7 @@ class TimestampFormsHttpTest {
                         accept -> new ScrapeMetricsPort.Scrape("text/plain; version=0.0.4; charset=utf-8",
                                 "# metrics\n".getBytes(StandardCharsets.UTF_8)),
                         Clock.systemUTC()),
-                RecordRequestMetricsPort.NONE, HttpPolicy.DEFAULT);
+                RecordRequestMetricsPort.NONE, HttpPolicy.DEFAULT, () -> false);
     }
 
     private static Function<Instant, String> pattern(String pattern, String zone) {
