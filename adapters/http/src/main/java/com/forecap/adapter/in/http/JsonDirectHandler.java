@@ -34,11 +34,6 @@ public final class JsonDirectHandler implements DirectHandler {
 
     private final RecordRefusalMetricsPort refusals;
 
-    /** A handler that reports refusals nowhere. */
-    public JsonDirectHandler() {
-        this(RecordRefusalMetricsPort.NONE);
-    }
-
     /**
      * Creates the handler.
      *
