@@ -3,8 +3,6 @@ package com.forecap.bootstrap.cli;
 import java.io.PrintWriter;
 
 import com.forecap.adapter.out.mysql.MySqlException;
-import com.forecap.adapter.out.redis.RedisConnections;
-import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.out.ReadImportRowsPort;
 import com.forecap.application.port.out.StoreException;
 import com.forecap.bootstrap.config.ConfigurationException;
@@ -19,23 +17,6 @@ public final class CommandLines {
     public static final int FAILURE = 1;
 
     private CommandLines() {
-    }
-
-    /**
-     * Connects a command to Redis, refusing with one clear line when Redis does not answer.
-     *
-     * @param settings where Redis is
-     * @return the connections, answering
-     * @throws ConfigurationException when Redis cannot be used
-     */
-    static RedisConnections connectRedis(RedisSettings settings) {
-        RedisConnections redis = RedisConnections.create(settings);
-        String unreachable = redis.ping();
-        if (unreachable != null) {
-            redis.close();
-            throw new ConfigurationException("cannot use Redis: " + unreachable);
-        }
-        return redis;
     }
 
     /**

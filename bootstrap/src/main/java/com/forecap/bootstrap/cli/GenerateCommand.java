@@ -1,26 +1,14 @@
 package com.forecap.bootstrap.cli;
 
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
-import io.helidon.config.Config;
-
-import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.adapter.out.mysql.MySqlConnections;
-import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.application.port.in.GenerateTestDataUseCase;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
-import com.forecap.application.service.GenerateTestDataService;
 import com.forecap.application.synthetic.IdRange;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code forecap generate-test-data N}: the guide's {@code npm run generate:test-data N}. Streams the
@@ -30,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate-test-data", mixinStandardHelpOptions = true,
         description = {"Store users FROM..FROM+COUNT-1 of the synthetic data set in MySQL.",
             "Re-running completes an interrupted run without duplicates; --truncate starts over."})
-public final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand extends ToolCommand {
 
     @Parameters(index = "0", paramLabel = "COUNT", description = "how many users, e.g. 10000000")
     String count;
@@ -57,49 +45,37 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "for tests and measurements of forecap import")
     java.nio.file.Path toFile;
 
-    @Mixin
-    MySqlOptions mysql;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         IdRange range = range();
         if (threads < 1 || threads > 64) {
-            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 64, was " + threads);
+            throw usage("--threads must be between 1 and 64, was " + threads);
         }
         if (chunkSize < 1) {
-            throw new ParameterException(spec.commandLine(), "--chunk-size must be at least 1");
+            throw usage("--chunk-size must be at least 1");
         }
-        Config config = mysql.config();
-        long dataSeed = MySqlOptions.seed(config, seed);
         var out = spec.commandLine().getOut();
+        ConsoleProgress progress = ConsoleProgress.onStandardError();
         if (toFile != null) {
-            try (com.forecap.adapter.out.files.RecapFileWriter writer = new com.forecap.adapter.out.files.RecapFileWriter(toFile)) {
-                GenerationReport report = new GenerateTestDataService(writer, new SyntheticRecaps(dataSeed),
-                        ConsoleProgress.onStandardError(), chunkSize)
+            try (ForecapRoot.Tools tools = tools(seed)) {
+                GenerationReport report = tools.fileGenerator(toFile, chunkSize, progress)
                         .generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, 1, false));
                 out.printf(Locale.ROOT, "users %s written to %s in %s%n", range, toFile, ConsoleProgress.format(report.elapsed()));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--to-file: " + e.getMessage());
+                throw usage("--to-file: " + e.getMessage());
             }
             return 0;
         }
-        MySqlSettings settings = MySqlOptions.settings(config);
-        try (MySqlConnections connections = MySqlConnections.forTools(settings, threads + 1)) {
-            ConsoleProgress progress = ConsoleProgress.onStandardError();
-            GenerateTestDataUseCase generator = new GenerateTestDataService(
-                    new MySqlTestDataStore(connections, new JacksonRecapJson()), new SyntheticRecaps(dataSeed), progress,
-                    chunkSize);
+        try (ForecapRoot.Tools tools = tools(seed)) {
+            GenerateTestDataUseCase generator = tools.generator(threads, chunkSize, progress);
             Thread interrupted = Thread.ofPlatform().unstarted(() -> System.err.println(
                     "interrupted: every completed chunk is stored; run the same command again to resume"));
             Runtime.getRuntime().addShutdownHook(interrupted);
             GenerationReport report = generator.generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, threads, truncate));
             Runtime.getRuntime().removeShutdownHook(interrupted);
             out.printf(Locale.ROOT, "users %s in %s.%s on %s: %,d written, %,d already present, %s, %,.0f rows/s%n",
-                    range, settings.database(), "user_recap_data", settings.server(), report.written(), report.alreadyPresent(),
-                    ConsoleProgress.format(report.elapsed()), report.rowsPerSecond());
+                    range, tools.settings().mysql().database(), "user_recap_data", tools.settings().mysql().server(), report.written(),
+                    report.alreadyPresent(), ConsoleProgress.format(report.elapsed()), report.rowsPerSecond());
             out.println("check them with: forecap verify-test-data");
         }
         return 0;
@@ -111,7 +87,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             return IdRange.startingAt(first, users);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
     }
 
@@ -120,11 +96,11 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             long value = Long.parseLong(plain);
             if (value < 1) {
-                throw new ParameterException(spec.commandLine(), name + " must be a positive whole number, was '" + text + "'");
+                throw usage(name + " must be a positive whole number, was '" + text + "'");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), name + " must be a positive whole number, was '" + text + "'");
+            throw usage(name + " must be a positive whole number, was '" + text + "'");
         }
     }
 }

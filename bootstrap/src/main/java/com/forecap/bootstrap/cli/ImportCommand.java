@@ -4,31 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
-import io.helidon.config.Config;
-
-import com.forecap.adapter.out.files.CsvRejectsFile;
-import com.forecap.adapter.out.files.ImportFileReader;
-import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.adapter.out.mysql.MySqlConnections;
-import com.forecap.adapter.out.mysql.MySqlRecapImport;
 import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.adapter.out.redis.RedisConnections;
-import com.forecap.adapter.out.redis.RedisRecapEvictor;
-import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.in.ImportRecapsUseCase;
 import com.forecap.application.port.in.ImportRecapsUseCase.ImportReport;
-import com.forecap.application.port.out.StoreImportedRecapsPort;
-import com.forecap.application.service.ImportRecapsService;
-import com.forecap.bootstrap.config.CacheConfig;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code forecap import FILE…}: the original's {@code import-excel}. Streams the data warehouse's export
@@ -37,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Load users from the data warehouse's export (CSV, TSV, .csv.gz, XLSX, JSON Lines) into MySQL,",
             "replacing users with the same id. Bad rows go to FILE.rejects.csv; re-running an interrupted import resumes it."})
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand extends ToolCommand {
 
     /** Exit status when more rows were rejected than --max-rejects allows. */
     static final int REJECTED = 3;
@@ -68,37 +51,21 @@ public final class ImportCommand implements Callable<Integer> {
             description = "file rows per atomic LOAD DATA statement (default: ${DEFAULT-VALUE})")
     int chunkSize;
 
-    @Mixin
-    MySqlOptions mysql;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (rejects != null && files.size() > 1) {
-            throw new ParameterException(spec.commandLine(), "--rejects takes one FILE only; with several, each gets FILE.rejects.csv");
+            throw usage("--rejects takes one FILE only; with several, each gets FILE.rejects.csv");
         }
         if (maxRejects < 0) {
-            throw new ParameterException(spec.commandLine(), "--max-rejects must be 0 or more, was " + maxRejects);
+            throw usage("--max-rejects must be 0 or more, was " + maxRejects);
         }
         if (chunkSize < 1) {
-            throw new ParameterException(spec.commandLine(), "--chunk-size must be at least 1");
+            throw usage("--chunk-size must be at least 1");
         }
-        Config config = mysql.config();
         PrintWriter out = spec.commandLine().getOut();
-        JacksonRecapJson json = new JacksonRecapJson();
-        RedisSettings redisSettings = null;
-        if (invalidateCache && !dryRun) {
-            redisSettings = CacheConfig.requiredRedis(config, "--invalidate-cache");
-        }
-        MySqlSettings settings = MySqlOptions.settings(config);
         long rejected = 0;
-        try (MySqlConnections connections = dryRun ? null : MySqlConnections.forTools(settings, 2);
-             RedisConnections redis = redisSettings == null ? null : CommandLines.connectRedis(redisSettings)) {
-            ImportRecapsUseCase importer = new ImportRecapsService(new ImportFileReader(),
-                    connections == null ? null : boundedHeap(new MySqlRecapImport(connections)), new CsvRejectsFile(),
-                    redis == null ? null : new RedisRecapEvictor(redis), json, ConsoleProgress.onStandardError(), chunkSize);
+        try (ForecapRoot.Tools tools = tools(null)) {
+            ImportRecapsUseCase importer = tools.importer(dryRun, invalidateCache, chunkSize, ConsoleProgress.onStandardError());
             Thread interrupted = Thread.ofPlatform().unstarted(() -> System.err.println(
                     "interrupted: every committed chunk is stored; run the same command again to resume"));
             if (!dryRun) {
@@ -110,7 +77,7 @@ public final class ImportCommand implements Callable<Integer> {
                     ImportReport report = importer.importFile(new ImportRecapsUseCase.ImportCommand(file, sheet, rejectsFile,
                             ignoreUnknownColumns, dryRun, invalidateCache && !dryRun));
                     rejected += report.rejected();
-                    print(out, file, rejectsFile, report, settings);
+                    print(out, file, rejectsFile, report, tools.settings().mysql());
                 }
             } finally {
                 if (!dryRun) {
@@ -126,42 +93,6 @@ public final class ImportCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    /**
-     * Collects garbage after each chunk once the heap has grown past {@value #HEAP_SOFT_LIMIT_MB} MB, when
-     * the heap may grow past {@value #HEAP_BOUNDED_MB} MB (no {@code -Xmx} below that, as with a plain
-     * {@code java -jar}): the import keeps little alive, but with the JVM's default heap (a quarter of the
-     * machine's memory) it would let garbage pile up to far more than that before collecting it. Under
-     * the launchers' flags ({@code bin/jvm-options}, a 256 MB heap) the heap is bounded already and these
-     * full collections would only cost time.
-     */
-    private static StoreImportedRecapsPort boundedHeap(StoreImportedRecapsPort store) {
-        return new StoreImportedRecapsPort() {
-            @Override
-            public long committedRows(String importKey, String source) {
-                return store.committedRows(importKey, source);
-            }
-
-            @Override
-            public long replace(String importKey, String source, java.util.Iterator<ImportedRecap> recaps,
-                                java.util.function.LongSupplier rowsDone) {
-                long written = store.replace(importKey, source, recaps, rowsDone);
-                if (Runtime.getRuntime().maxMemory() > HEAP_BOUNDED_MB << 20
-                        && Runtime.getRuntime().totalMemory() > HEAP_SOFT_LIMIT_MB << 20) {
-                    System.gc();
-                }
-                return written;
-            }
-
-            @Override
-            public void finished(String importKey) {
-                store.finished(importKey);
-            }
-        };
-    }
-
-    private static final long HEAP_SOFT_LIMIT_MB = 192;
-    private static final long HEAP_BOUNDED_MB = 512;
 
     private void print(PrintWriter out, Path file, Path rejectsFile, ImportReport report, MySqlSettings settings) {
         StringBuilder line = new StringBuilder();

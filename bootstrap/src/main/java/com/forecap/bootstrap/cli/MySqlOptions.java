@@ -3,12 +3,8 @@ package com.forecap.bootstrap.cli;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.helidon.config.Config;
-
-import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.MySqlConfig;
+import com.forecap.bootstrap.config.ToolSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,11 +28,11 @@ public final class MySqlOptions {
     String user;
 
     /**
-     * The configuration with these options applied.
+     * The tools' settings, read once from the configuration with these options applied.
      *
-     * @return the configuration
+     * @return the settings
      */
-    Config config() {
+    ToolSettings settings() {
         Map<String, String> overrides = new HashMap<>();
         if (host != null) {
             overrides.put("forecap.mysql.host", host);
@@ -52,27 +48,6 @@ public final class MySqlOptions {
             overrides.put("forecap.mysql.tools-user", user);
             overrides.put("forecap.mysql.user", user);
         }
-        return ConfigLoader.load(System.getenv(), overrides);
-    }
-
-    /**
-     * The synthetic data set's seed: the command's {@code --seed}, else {@code forecap.embedded.seed}.
-     *
-     * @param config the configuration from {@link #config()}
-     * @param option the {@code --seed} value, or {@code null}
-     * @return the seed
-     */
-    static long seed(Config config, Long option) {
-        return option != null ? option : config.get("forecap.embedded.seed").asLong().orElse(SyntheticRecaps.DEFAULT_SEED);
-    }
-
-    /**
-     * The tools' MySQL settings.
-     *
-     * @param config the configuration from {@link #config()}
-     * @return the settings
-     */
-    static MySqlSettings settings(Config config) {
-        return MySqlConfig.tools(config);
+        return ToolSettings.from(ConfigLoader.load(System.getenv(), overrides));
     }
 }

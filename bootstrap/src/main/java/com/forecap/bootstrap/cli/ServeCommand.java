@@ -4,7 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.Callable;
 
 import com.forecap.bootstrap.logging.ForecapLogManager;
-import com.forecap.bootstrap.wiring.ForecapService;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 import com.forecap.bootstrap.wiring.RunningService;
 import com.forecap.bootstrap.config.ConfigLoader;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunningService service = ForecapService.start(ConfigLoader.load());
+        RunningService service = ForecapRoot.serve(ConfigLoader.load());
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("forecap-shutdown").unstarted(() -> {
             LOG.log(Level.INFO, "stopping: finishing in-flight requests");
             service.close();

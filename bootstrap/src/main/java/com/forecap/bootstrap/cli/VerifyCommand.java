@@ -3,31 +3,21 @@ package com.forecap.bootstrap.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-import io.helidon.config.Config;
-
-import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.adapter.out.mysql.MySqlConnections;
-import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerificationReport;
 import com.forecap.application.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
-import com.forecap.application.service.VerifyTestDataService;
 import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.application.synthetic.TrxRange;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 import com.forecap.domain.recap.UserRecap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code forecap verify-test-data}: the guide's three checks, judged. Exit 0 when they pass, 1 otherwise. */
 @Command(name = "verify-test-data", mixinStandardHelpOptions = true,
         description = {"Run the guide's checks on the stored users: total count, trx_count distribution, sample users.",
             "Fails (exit 1) when the count or a share is off, or a sample user differs from the data set."})
-public final class VerifyCommand implements Callable<Integer> {
+public final class VerifyCommand extends ToolCommand {
 
     @Option(names = "--expect", paramLabel = "COUNT", description = "users that should be stored (default: ids 1..max without gaps)")
     Long expect;
@@ -35,22 +25,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "data set seed (default: forecap.embedded.seed, 2025)")
     Long seed;
 
-    @Mixin
-    MySqlOptions mysql;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Config config = mysql.config();
-        MySqlSettings settings = MySqlOptions.settings(config);
-        long dataSeed = MySqlOptions.seed(config, seed);
         VerificationReport report;
-        try (MySqlConnections connections = MySqlConnections.forTools(settings, 1)) {
-            JacksonRecapJson json = new JacksonRecapJson();
-            report = new VerifyTestDataService(new MySqlTestDataStore(connections, json),
-                    new SyntheticRecaps(dataSeed), json).verify(new VerifyTestDataQuery(expect));
+        long dataSeed;
+        try (ForecapRoot.Tools tools = tools(seed)) {
+            dataSeed = tools.settings().seed();
+            report = tools.verifier().verify(new VerifyTestDataQuery(expect));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "-- SELECT COUNT(*) FROM user_recap_data;%n%,d users (largest id %,d)%n%n", report.count(), report.maxId());

@@ -1,39 +1,23 @@
 package com.forecap.bootstrap.cli;
 
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.helidon.config.Config;
-
-import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.adapter.out.mysql.MySqlConnections;
-import com.forecap.adapter.out.mysql.MySqlRecapReader;
-import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.adapter.out.redis.RedisConnections;
-import com.forecap.adapter.out.redis.RedisRecapWriter;
-import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.in.WarmCacheUseCase;
 import com.forecap.application.port.in.WarmCacheUseCase.WarmReport;
-import com.forecap.application.port.out.RecordCacheMetricsPort;
-import com.forecap.application.service.WarmCacheService;
 import com.forecap.application.synthetic.IdRange;
-import com.forecap.bootstrap.config.CacheConfig;
-import com.forecap.bootstrap.wiring.CacheCodecs;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code forecap warm-cache}: the guide's "pre-warm cache: load popular users", pipelined into Redis. */
 @Command(name = "warm-cache", mixinStandardHelpOptions = true,
         description = {"Read recaps from MySQL and write them into Redis ahead of traffic (REDIS_HOST must be set).",
             "Example: warm-cache --ids 1-1000000, or warm-cache --top-by-trx 100000"})
-public final class WarmCacheCli implements Callable<Integer> {
+public final class WarmCacheCli extends ToolCommand {
 
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
 
@@ -53,51 +37,38 @@ public final class WarmCacheCli implements Callable<Integer> {
             description = "users per read and per pipelined write (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Mixin
-    MySqlOptions mysql;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Which chosen = which;
         IdRange range = chosen.ids == null ? null : range(chosen.ids);
         if (chosen.top != null && chosen.top < 1) {
-            throw new ParameterException(spec.commandLine(), "--top-by-trx must be at least 1, was " + chosen.top);
+            throw usage("--top-by-trx must be at least 1, was " + chosen.top);
         }
         if (batch < 1 || batch > 100_000) {
-            throw new ParameterException(spec.commandLine(), "--batch must be between 1 and 100000, was " + batch);
+            throw usage("--batch must be between 1 and 100000, was " + batch);
         }
-        Config config = mysql.config();
-        RedisSettings redisSettings = CacheConfig.requiredRedis(config, "warm-cache");
-        MySqlSettings mysqlSettings = MySqlOptions.settings(config);
-        long seed = MySqlOptions.seed(config, null);
-        JacksonRecapJson json = new JacksonRecapJson();
         WarmReport report;
-        try (MySqlConnections connections = MySqlConnections.forTools(mysqlSettings, 1);
-             RedisConnections redis = CommandLines.connectRedis(redisSettings)) {
-            RedisRecapWriter cache = new RedisRecapWriter(redis, CacheCodecs.forRedis(redis, json, seed).codec(),
-                    RecordCacheMetricsPort.NONE);
-            WarmCacheUseCase warm = new WarmCacheService(new MySqlRecapReader(connections, json), cache, json,
-                    ConsoleProgress.onStandardError());
-            report = warm.warm(new WarmCacheUseCase.WarmCacheCommand(range, chosen.top, batch));
+        Duration ttl;
+        try (ForecapRoot.Tools tools = tools(null)) {
+            ttl = tools.settings().requiredRedis("warm-cache").ttl();
+            report = tools.cacheWarmer(ConsoleProgress.onStandardError())
+                    .warm(new WarmCacheUseCase.WarmCacheCommand(range, chosen.top, batch));
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "cached %,d recaps (%,d bytes of JSON before compression) in %s, %,.0f/s, ttl %s%n",
                 report.cached(), report.bytes(), ConsoleProgress.format(report.elapsed()), report.perSecond(),
-                redisSettings.ttl());
+                ttl);
         return 0;
     }
 
     private IdRange range(String text) {
         Matcher matcher = RANGE.matcher(text.replace("_", "").replace(",", ""));
         if (!matcher.matches()) {
-            throw new ParameterException(spec.commandLine(), "--ids must look like FIRST-LAST, e.g. 1-1000000, was '" + text + "'");
+            throw usage("--ids must look like FIRST-LAST, e.g. 1-1000000, was '" + text + "'");
         }
         try {
             return new IdRange(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--ids " + e.getMessage());
+            throw usage("--ids " + e.getMessage());
         }
     }
 }

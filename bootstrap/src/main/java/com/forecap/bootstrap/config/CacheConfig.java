@@ -14,46 +14,18 @@ import io.helidon.config.Config;
 import com.forecap.adapter.out.redis.RedisSettings;
 
 /** Reads the cache settings: {@code forecap.redis.*} (or the original {@code REDIS_*}) and {@code forecap.cache.local.*}. */
-public final class CacheConfig {
+final class CacheConfig {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)((?:[KMG]?B)?)", Pattern.CASE_INSENSITIVE);
 
     private CacheConfig() {
     }
 
-    /**
-     * The near cache.
-     *
-     * @param enabled  whether it is used
-     * @param maxBytes bytes of recaps it may hold
-     * @param ttl      how long an entry is served
-     */
-    public record LocalCacheSettings(boolean enabled, long maxBytes, Duration ttl) {
-    }
-
-    /**
-     * The near cache settings.
-     *
-     * @param config the root configuration
-     * @return the settings
-     */
-    public static LocalCacheSettings local(Config config) {
+    /** The near cache: {@code forecap.cache.local.enabled}, {@code max-bytes} (64 MB), {@code ttl} (30 s). */
+    static ServiceSettings.NearCacheSettings nearCache(Config config) {
         Config local = config.get("forecap.cache.local");
-        return new LocalCacheSettings(local.get("enabled").asBoolean().orElse(true),
+        return new ServiceSettings.NearCacheSettings(local.get("enabled").asBoolean().orElse(true),
                 bytes(local, "max-bytes", 64L << 20), Settings.duration(local, "ttl", Duration.ofSeconds(30)));
-    }
-
-    /**
-     * Redis settings for a command that cannot work without Redis.
-     *
-     * @param config the root configuration
-     * @param what   what needs it, for the error, e.g. {@code warm-cache}
-     * @return the settings
-     * @throws ConfigurationException when Redis is not configured or a value is wrong
-     */
-    public static RedisSettings requiredRedis(Config config, String what) {
-        return redis(config).orElseThrow(() -> new ConfigurationException(
-                what + " needs Redis: set REDIS_HOST (and REDIS_PORT, REDIS_PASSWORD as needed)"));
     }
 
     /**
@@ -63,7 +35,7 @@ public final class CacheConfig {
      * @return the settings, or empty without Redis
      * @throws ConfigurationException when a value is wrong
      */
-    public static Optional<RedisSettings> redis(Config config) {
+    static Optional<RedisSettings> redis(Config config) {
         Config redis = config.get("forecap.redis");
         Optional<String> host = Settings.optionalText(redis, "host");
         Optional<String> nodes = Settings.optionalText(redis, "nodes");

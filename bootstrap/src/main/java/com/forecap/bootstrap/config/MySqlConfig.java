@@ -10,10 +10,10 @@ import io.helidon.config.Config;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 
 /** Reads {@code forecap.mysql.*} (or the original {@code MYSQL_*} variables) into {@link MySqlSettings}. */
-public final class MySqlConfig {
+final class MySqlConfig {
 
-    /** Host used by the command-line tools when none is configured. */
-    public static final String TOOLS_DEFAULT_HOST = "127.0.0.1";
+    /** Host used when none is configured. */
+    static final String TOOLS_DEFAULT_HOST = "127.0.0.1";
     private static final Set<String> SSL_MODES = Set.of("DISABLED", "PREFERRED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY");
 
     private MySqlConfig() {
@@ -25,7 +25,7 @@ public final class MySqlConfig {
      * @param config the root configuration
      * @return {@code true} when {@code forecap.mysql.host} or {@code forecap.mysql.url} is set
      */
-    public static boolean configured(Config config) {
+    static boolean configured(Config config) {
         Config mysql = config.get("forecap.mysql");
         return Settings.optionalText(mysql, "host").isPresent() || Settings.optionalText(mysql, "url").isPresent();
     }
@@ -37,7 +37,7 @@ public final class MySqlConfig {
      * @return the settings; host defaults to {@value #TOOLS_DEFAULT_HOST}
      * @throws ConfigurationException when a value is wrong
      */
-    public static MySqlSettings serving(Config config) {
+    static MySqlSettings serving(Config config) {
         Config mysql = config.get("forecap.mysql");
         return settings(mysql, Settings.text(mysql, "user", "forecap_user"), mysql.get("password").asString().orElse(""));
     }
@@ -50,25 +50,13 @@ public final class MySqlConfig {
      * @return the settings
      * @throws ConfigurationException when a value is wrong
      */
-    public static MySqlSettings tools(Config config) {
+    static MySqlSettings tools(Config config) {
         Config mysql = config.get("forecap.mysql");
         Optional<String> toolsUser = Settings.optionalText(mysql, "tools-user");
         if (toolsUser.isPresent()) {
             return settings(mysql, toolsUser.get(), mysql.get("tools-password").asString().orElse(""));
         }
         return serving(config);
-    }
-
-    /**
-     * How long a read may wait for its turn on a connection before it is refused with 503
-     * ({@code forecap.mysql.wait-budget}, default 2 s).
-     *
-     * @param config the root configuration
-     * @return the budget
-     * @throws ConfigurationException when the value is wrong
-     */
-    public static Duration waitBudget(Config config) {
-        return Settings.duration(config.get("forecap.mysql"), "wait-budget", Duration.ofSeconds(2));
     }
 
     /**
@@ -80,7 +68,7 @@ public final class MySqlConfig {
      * @return the reader's settings, with the serving credentials, or empty
      * @throws ConfigurationException when a value is wrong
      */
-    public static Optional<MySqlSettings> reader(Config config) {
+    static Optional<MySqlSettings> reader(Config config) {
         Config mysql = config.get("forecap.mysql");
         Optional<String> url = Settings.optionalText(mysql, "reader-url");
         Optional<String> host = Settings.optionalText(mysql, "reader-host");

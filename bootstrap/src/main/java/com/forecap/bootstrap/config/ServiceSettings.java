@@ -1,26 +1,45 @@
 package com.forecap.bootstrap.config;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import io.helidon.config.Config;
 
+import com.forecap.adapter.in.http.ConnectionGuard;
+import com.forecap.adapter.in.http.HttpPolicy;
 import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
+import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.domain.auth.FreshnessWindow;
 
 /**
- * The service's settings as plain values, read once from the configuration at start.
+ * Everything the service needs to know, read once from the configuration at start and checked there:
+ * nothing after {@link #from(Config)} reads a configuration key.
  *
- * @param store    where recaps come from
- * @param embedded the embedded store's data set
- * @param auth     request authentication
+ * @param listener  where the server listens, and Helidon's own {@code server} section
+ * @param store     where recaps come from
+ * @param embedded  the embedded store's data set (its seed also names the cache's built-in dictionary)
+ * @param auth      request authentication
+ * @param database  the MySQL pools, in MySQL mode only
+ * @param redis     the shared cache, in MySQL mode when configured
+ * @param nearCache the cache in the JVM, in front of Redis and MySQL
+ * @param http      cross-origin and access-log policy
+ * @param door      the limits on slow or greedy clients
+ * @param shutdown  how a stop drains
  */
-public record ServiceSettings(StoreMode store, EmbeddedSettings embedded, AuthSettings auth) {
+public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettings embedded, AuthSettings auth,
+                              Optional<DatabaseSettings> database, Optional<RedisSettings> redis,
+                              NearCacheSettings nearCache, HttpPolicy http, ConnectionGuard.Settings door,
+                              ShutdownSettings shutdown) {
 
     /** Where recaps come from. */
     public enum StoreMode {
@@ -31,12 +50,54 @@ public record ServiceSettings(StoreMode store, EmbeddedSettings embedded, AuthSe
     }
 
     /**
+     * Where the server listens.
+     *
+     * @param host   the address, for the early check that the port is free
+     * @param port   the port, 0 for any
+     * @param server the {@code server} section as Helidon's builder reads it (sizes, timeouts, TLS)
+     * @param http1  its {@code protocols.http_1_1} section (sizes of the request line and headers)
+     */
+    public record Listener(String host, int port, Config server, Config http1) {
+    }
+
+    /**
      * The embedded store.
      *
      * @param users how many synthetic users
      * @param seed  which data set
      */
     public record EmbeddedSettings(int users, long seed) {
+    }
+
+    /**
+     * MySQL.
+     *
+     * @param serving    the service's own (read) connections, on the writer
+     * @param reader     a read replica read first, the writer then being the fallback
+     * @param waitBudget how long a read may wait for a connection before it is refused with 503
+     */
+    public record DatabaseSettings(MySqlSettings serving, Optional<MySqlSettings> reader, Duration waitBudget) {
+    }
+
+    /**
+     * The near cache.
+     *
+     * @param enabled  whether it is used
+     * @param maxBytes bytes of recaps it may hold
+     * @param ttl      how long an entry is served
+     */
+    public record NearCacheSettings(boolean enabled, long maxBytes, Duration ttl) {
+    }
+
+    /**
+     * How a stop drains.
+     *
+     * @param drain       how long readiness says 503 before the server stops accepting
+     *                    ({@code forecap.shutdown.drain}, default none)
+     * @param closeNotice how long, at least, every answer carries {@code Connection: close} before idle
+     *                    connections are closed ({@code forecap.shutdown.close-notice}, default 1 s)
+     */
+    public record ShutdownSettings(Duration drain, Duration closeNotice) {
     }
 
     /**
@@ -83,9 +144,30 @@ public record ServiceSettings(StoreMode store, EmbeddedSettings embedded, AuthSe
             case "mysql" -> StoreMode.MYSQL;
             default -> throw new ConfigurationException("forecap.store must be auto, embedded or mysql, was '" + mode + "'");
         };
-        EmbeddedSettings embedded = new EmbeddedSettings(
-                Settings.integer(forecap, "embedded.users", 100_000, 0, InMemoryUserRecapAdapter.MAX_USERS),
-                Settings.longValue(forecap, "embedded.seed", SyntheticRecaps.DEFAULT_SEED));
+        boolean mysql = store == StoreMode.MYSQL;
+        Config shutdown = forecap.get("shutdown");
+        return new ServiceSettings(listener(config.get("server")), store, new EmbeddedSettings(
+                Settings.integer(forecap, "embedded.users", 100_000, 0, InMemoryUserRecapAdapter.MAX_USERS), seed(config)),
+                auth(forecap),
+                mysql ? Optional.of(new DatabaseSettings(MySqlConfig.serving(config), MySqlConfig.reader(config),
+                        Settings.duration(forecap.get("mysql"), "wait-budget", Duration.ofSeconds(2)))) : Optional.empty(),
+                mysql ? CacheConfig.redis(config) : Optional.empty(),
+                CacheConfig.nearCache(config), http(forecap), door(config),
+                new ShutdownSettings(Settings.duration(shutdown, "drain", Duration.ZERO),
+                        Settings.duration(shutdown, "close-notice", Duration.ofSeconds(1))));
+    }
+
+    /** The synthetic data set's seed, {@code forecap.embedded.seed}. */
+    static long seed(Config config) {
+        return Settings.longValue(config.get("forecap"), "embedded.seed", SyntheticRecaps.DEFAULT_SEED);
+    }
+
+    private static Listener listener(Config server) {
+        return new Listener(Settings.text(server, "host", "0.0.0.0"), Settings.integer(server, "port", 0, 0, 65_535), server,
+                server.get("protocols.http_1_1"));
+    }
+
+    private static AuthSettings auth(Config forecap) {
         FreshnessWindow freshness = new FreshnessWindow(
                 Settings.duration(forecap, "auth.max-age", FreshnessWindow.DEFAULT.maxAge()),
                 Settings.duration(forecap, "auth.max-ahead", FreshnessWindow.DEFAULT.maxAhead()));
@@ -94,11 +176,8 @@ public record ServiceSettings(StoreMode store, EmbeddedSettings embedded, AuthSe
         if (start != null && end != null && end.isBefore(start)) {
             throw new ConfigurationException("forecap.campaign.end (" + end + ") is before forecap.campaign.start (" + start + ")");
         }
-        AuthSettings auth = new AuthSettings(
-                Settings.text(forecap, "auth.scheme", "legacy").toLowerCase(Locale.ROOT),
-                forecap.get("auth.secret").asString().orElse(""),
-                freshness, start, end, hmacKeys(forecap));
-        return new ServiceSettings(store, embedded, auth);
+        return new AuthSettings(Settings.text(forecap, "auth.scheme", "legacy").toLowerCase(Locale.ROOT),
+                forecap.get("auth.secret").asString().orElse(""), freshness, start, end, hmacKeys(forecap));
     }
 
     /** {@code forecap.auth.hmac-keys}: {@code id=secret,id=secret}, the signing key first. */
@@ -117,5 +196,42 @@ public record ServiceSettings(StoreMode store, EmbeddedSettings embedded, AuthSe
             keys.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
         }
         return keys;
+    }
+
+    /** {@code forecap.http.allowed-origins} (comma-separated) and {@code forecap.log.access}. */
+    private static HttpPolicy http(Config forecap) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String origin : Settings.text(forecap, "http.allowed-origins", "").split(",")) {
+            if (!origin.isBlank()) {
+                origins.add(origin.trim());
+            }
+        }
+        return new HttpPolicy(origins, forecap.get("log.access").asBoolean().orElse(false));
+    }
+
+    /**
+     * The limits that keep slow or greedy clients from holding connection slots:
+     * {@code forecap.http.head-timeout} (default 20 s), {@code forecap.http.max-connections-per-address}
+     * (default 1024, 0 for none), {@code forecap.http.unlimited-addresses} (IP ranges without a cap) and,
+     * as the check period, the server's {@code server.idle-connection-period}.
+     */
+    private static ConnectionGuard.Settings door(Config config) {
+        Config http = config.get("forecap.http");
+        Duration head = Settings.duration(http, "head-timeout", Duration.ofSeconds(20));
+        if (head.isZero()) {
+            throw new ConfigurationException(Settings.name(http, "head-timeout") + " must be positive");
+        }
+        Duration period = Settings.duration(config.get("server"), "idle-connection-period", Duration.ofSeconds(1));
+        if (period.toMillis() < 1) {
+            throw new ConfigurationException(Settings.name(config.get("server"), "idle-connection-period")
+                    + " must be at least 1 ms");
+        }
+        int cap = Settings.integer(http, "max-connections-per-address", 1024, 0, Integer.MAX_VALUE);
+        try {
+            return new ConnectionGuard.Settings(head, period, cap,
+                    ConnectionGuard.AddressRange.parseList(Settings.text(http, "unlimited-addresses", "")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(Settings.name(http, "unlimited-addresses") + ": " + e.getMessage());
+        }
     }
 }

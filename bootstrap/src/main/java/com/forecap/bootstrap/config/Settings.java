@@ -9,60 +9,9 @@ import java.util.Optional;
 import io.helidon.config.Config;
 
 /** Typed reads of configuration values, each failing with a {@link ConfigurationException} that names the key. */
-public final class Settings {
+final class Settings {
 
     private Settings() {
-    }
-
-    /**
-     * How long a stopping service reports "not ready" before it stops accepting requests
-     * ({@code forecap.shutdown.drain}, default none).
-     *
-     * @param config the root configuration
-     * @return the delay
-     */
-    public static Duration drain(Config config) {
-        return duration(config.get("forecap.shutdown"), "drain", Duration.ZERO);
-    }
-
-    /**
-     * How long, at least, a stopping service keeps serving with {@code Connection: close} on every answer
-     * before it closes idle connections ({@code forecap.shutdown.close-notice}, default 1 s): a client in
-     * the middle of a keep-alive exchange then learns to leave rather than have its next request cut off.
-     *
-     * @param config the root configuration
-     * @return the notice
-     */
-    public static Duration closeNotice(Config config) {
-        return duration(config.get("forecap.shutdown"), "close-notice", Duration.ofSeconds(1));
-    }
-
-    /**
-     * The limits that keep slow or greedy clients from holding connection slots:
-     * {@code forecap.http.head-timeout} (default 20 s), {@code forecap.http.max-connections-per-address}
-     * (default 1024, 0 for none), {@code forecap.http.unlimited-addresses} (IP ranges without a cap) and,
-     * as the check period, the server's {@code server.idle-connection-period}.
-     *
-     * @param config the root configuration
-     * @return the settings
-     */
-    public static com.forecap.adapter.in.http.ConnectionGuard.Settings connectionGuard(Config config) {
-        Config http = config.get("forecap.http");
-        Duration head = duration(http, "head-timeout", Duration.ofSeconds(20));
-        if (head.isZero()) {
-            throw new ConfigurationException(name(http, "head-timeout") + " must be positive");
-        }
-        Duration period = duration(config.get("server"), "idle-connection-period", Duration.ofSeconds(1));
-        if (period.toMillis() < 1) {
-            throw new ConfigurationException(name(config.get("server"), "idle-connection-period") + " must be at least 1 ms");
-        }
-        int cap = integer(http, "max-connections-per-address", 1024, 0, Integer.MAX_VALUE);
-        try {
-            return new com.forecap.adapter.in.http.ConnectionGuard.Settings(head, period, cap,
-                    com.forecap.adapter.in.http.ConnectionGuard.AddressRange.parseList(text(http, "unlimited-addresses", "")));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(name(http, "unlimited-addresses") + ": " + e.getMessage());
-        }
     }
 
     /** The full dotted name of a key, for messages. */

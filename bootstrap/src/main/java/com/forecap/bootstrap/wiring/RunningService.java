@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.helidon.webserver.WebServer;
 
+import com.forecap.bootstrap.config.ServiceSettings;
+
 /**
  * A started service: its server and the resources to release after the server stopped. Stopping lets
  * in-flight requests finish (within the server's shutdown grace period) before pools are closed.
@@ -24,13 +26,13 @@ public final class RunningService implements AutoCloseable {
     private final Duration closeNotice;
 
     RunningService(WebServer server, List<AutoCloseable> resources, String description, AtomicBoolean draining,
-                   Duration drain, Duration closeNotice) {
+                   ServiceSettings.ShutdownSettings shutdown) {
         this.server = server;
         this.resources = new ArrayList<>(resources);
         this.description = description;
         this.draining = draining;
-        this.drain = drain;
-        this.closeNotice = closeNotice;
+        this.drain = shutdown.drain();
+        this.closeNotice = shutdown.closeNotice();
     }
 
     /**

@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CacheConfigTest {
 
     private static long maxBytes(String value) {
-        return CacheConfig.local(ConfigLoader.load(Map.of(), Map.of("forecap.cache.local.max-bytes", value))).maxBytes();
+        return CacheConfig.nearCache(ConfigLoader.load(Map.of(), Map.of("forecap.cache.local.max-bytes", value))).maxBytes();
     }
 
     @Test
     void the_near_cache_size_is_bytes_or_binary_kb_mb_gb_in_any_case() {
-        assertThat(CacheConfig.local(ConfigLoader.load(Map.of(), Map.of())).maxBytes()).isEqualTo(64L << 20);
+        assertThat(CacheConfig.nearCache(ConfigLoader.load(Map.of(), Map.of())).maxBytes()).isEqualTo(64L << 20);
         assertThat(maxBytes("67108864")).isEqualTo(64L << 20);
         assertThat(maxBytes("64MB")).isEqualTo(64L << 20);
         assertThat(maxBytes("64 mb")).isEqualTo(64L << 20);

@@ -88,4 +88,38 @@ class ConfigLoaderTest {
         assertThat(settings(Map.of("AUTH_SIGNATURE_SECRET", "very-secret-value"), Map.of()).toString())
                 .doesNotContain("very-secret-value");
     }
+
+    @Test
+    void every_section_is_read_and_checked_when_the_settings_are_read() {
+        Map<String, String> mysql = Map.of("MYSQL_HOST", "db");
+        Object[][] wrong = {
+            {Map.of(), "server.port", "http", "server.port"},
+            {Map.of(), "forecap.http.head-timeout", "0", "forecap.http.head-timeout"},
+            {Map.of(), "forecap.http.unlimited-addresses", "10.0.0.0/99", "forecap.http.unlimited-addresses"},
+            {Map.of(), "forecap.shutdown.drain", "soon", "forecap.shutdown.drain"},
+            {Map.of(), "forecap.cache.local.max-bytes", "lots", "forecap.cache.local.max-bytes"},
+            {mysql, "forecap.mysql.wait-budget", "a while", "forecap.mysql.wait-budget"},
+            {mysql, "forecap.mysql.connection-limit", "0", "forecap.mysql.connection-limit"},
+            {Map.of("MYSQL_HOST", "db", "REDIS_HOST", "cache"), "forecap.redis.port", "six", "forecap.redis.port"},
+        };
+        for (Object[] each : wrong) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> env = (Map<String, String>) each[0];
+            assertThatThrownBy(() -> settings(env, Map.of((String) each[1], (String) each[2])))
+                    .as("%s=%s", each[1], each[2])
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining((String) each[3]);
+        }
+    }
+
+    @Test
+    void the_whole_settings_text_holds_no_secret() {
+        Config config = ConfigLoader.load(Map.of("AUTH_SIGNATURE_SECRET", "secret-one", "AUTH_HMAC_KEYS", "k1=secret-two",
+                "MYSQL_HOST", "db", "MYSQL_PASSWORD", "secret-three", "MYSQL_TOOLS_USER", "tools",
+                "MYSQL_TOOLS_PASSWORD", "secret-four", "REDIS_HOST", "cache", "REDIS_PASSWORD", "secret-five"), Map.of());
+        ServiceSettings service = ServiceSettings.from(config);
+        ToolSettings tools = ToolSettings.from(config);
+        assertThat(service.database().orElseThrow().serving().server()).isEqualTo("db:3306");
+        assertThat(tools.mysql().user()).isEqualTo("tools");
+        assertThat(service + " " + tools).contains("db:3306").contains("cache:6379").doesNotContain("secret-");
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import com.forecap.bootstrap.JarProcess;
 import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.wiring.ForecapService;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 import com.forecap.bootstrap.wiring.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +69,7 @@ class MySqlTlsIT {
     }
 
     private static int status(Map<String, String> environment, long user) throws Exception {
-        RunningService service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0",
+        RunningService service = ForecapRoot.serve(ConfigLoader.load(environment, Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "forecap.mysql.connection-limit", "2", "forecap.mysql.connection-timeout", "PT5S")));
         try {
             return new SignedClient(service.port()).recap(user).statusCode();

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.MySqlConfig;
-import com.forecap.bootstrap.wiring.ForecapService;
+import com.forecap.bootstrap.config.ServiceSettings;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 import com.forecap.bootstrap.wiring.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +90,8 @@ class ReaderEndpointIT {
 
     @Test
     void reads_go_to_the_reader_and_fall_back_to_the_writer_while_it_is_down() throws Exception {
-        assertThat(MySqlConfig.reader(ConfigLoader.load(environment(), Map.of()))).isPresent();
-        RunningService service = ForecapService.start(ConfigLoader.load(environment(), Map.of("server.port", "0",
+        assertThat(ServiceSettings.from(ConfigLoader.load(environment(), Map.of())).database().orElseThrow().reader()).isPresent();
+        RunningService service = ForecapRoot.serve(ConfigLoader.load(environment(), Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "forecap.mysql.connection-limit", "4", "forecap.cache.local.enabled", "false")));
         try {
             SignedClient client = new SignedClient(service.port());

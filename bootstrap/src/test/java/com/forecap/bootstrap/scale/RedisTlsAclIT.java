@@ -18,7 +18,7 @@ import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.bootstrap.JarProcess;
 import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.wiring.ForecapService;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 import com.forecap.bootstrap.wiring.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +106,7 @@ class RedisTlsAclIT {
             setup.auth("forecap", PASSWORD);
             assertThat(setup.ping()).isEqualTo("PONG");
         }
-        RunningService service = ForecapService.start(ConfigLoader.load(environment(certificates.ca().toString()),
+        RunningService service = ForecapRoot.serve(ConfigLoader.load(environment(certificates.ca().toString()),
                 Map.of("server.port", "0", "server.host", "127.0.0.1", "forecap.cache.local.enabled", "false")));
         try {
             SignedClient client = new SignedClient(service.port());
@@ -190,7 +190,7 @@ class RedisTlsAclIT {
         try (RedisConnections byName = RedisConnections.create(trusted)) {
             assertThat(byName.ping()).as("host name localhost is in the certificate").isNull();
         }
-        RunningService service = ForecapService.start(ConfigLoader.load(environment(certificates.otherCa().toString()),
+        RunningService service = ForecapRoot.serve(ConfigLoader.load(environment(certificates.otherCa().toString()),
                 Map.of("server.port", "0", "server.host", "127.0.0.1")));
         try {
             SignedClient client = new SignedClient(service.port());

@@ -2,18 +2,13 @@ package com.forecap.bootstrap.scale;
 
 import java.util.Map;
 
-import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.adapter.out.mysql.MySqlConnections;
-import com.forecap.adapter.out.mysql.MySqlSchema;
 import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.adapter.out.mysql.MySqlTestDataStore;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
 import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.service.GenerateTestDataService;
 import com.forecap.application.synthetic.IdRange;
-import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.MySqlConfig;
+import com.forecap.bootstrap.config.ToolSettings;
+import com.forecap.bootstrap.wiring.ForecapRoot;
 
 /** What {@code forecap migrate} and {@code generate-test-data} do, in the test's JVM, with the tools' settings. */
 final class TestData {
@@ -29,13 +24,13 @@ final class TestData {
      * @return the tools' settings used
      */
     static MySqlSettings migrateAndGenerate(Map<String, String> environment, int users) {
-        MySqlSettings tools = MySqlConfig.tools(ConfigLoader.load(environment, Map.of("forecap.mysql.connection-timeout", "PT15S")));
-        new MySqlSchema(tools).migrate();
-        try (MySqlConnections connections = MySqlConnections.forTools(tools, 3)) {
-            new GenerateTestDataService(new MySqlTestDataStore(connections, new JacksonRecapJson()),
-                    new SyntheticRecaps(SyntheticRecaps.DEFAULT_SEED), ReportProgressPort.NONE, 1_000)
+        ToolSettings settings = ToolSettings.from(ConfigLoader.load(environment,
+                Map.of("forecap.mysql.connection-timeout", "PT15S")));
+        try (ForecapRoot.Tools tools = ForecapRoot.tools(settings)) {
+            tools.migrate();
+            tools.generator(2, 1_000, ReportProgressPort.NONE)
                     .generate(new GenerateTestDataCommand(IdRange.startingAt(1, users), 2, false));
         }
-        return tools;
+        return settings.mysql();
     }
 }

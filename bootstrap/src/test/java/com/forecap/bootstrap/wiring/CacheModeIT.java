@@ -39,7 +39,7 @@ class CacheModeIT {
         Map<String, String> environment = DATABASE.environment();
         environment.put("REDIS_HOST", "127.0.0.1");
         environment.put("REDIS_PORT", Integer.toString(redis.port()));
-        service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
+        service = ForecapRoot.serve(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
                 "forecap.cache.local.ttl", "PT0.2S", "forecap.redis.breaker-open-for", "PT0.5S")));
         signed = new SignedClient(service.port());
     }

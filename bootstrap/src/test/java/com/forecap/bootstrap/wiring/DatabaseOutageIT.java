@@ -53,7 +53,7 @@ class DatabaseOutageIT {
         environment.put("MYSQL_SSL_MODE", "DISABLED");
         environment.put("REDIS_HOST", RedisTesting.SHARED_NODE.split(":")[0]);
         environment.put("REDIS_PORT", RedisTesting.SHARED_NODE.split(":")[1]);
-        service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
+        service = ForecapRoot.serve(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
                 "forecap.redis.key-prefix", PREFIX, "forecap.cache.local.ttl", "PT0.1S",
                 "forecap.mysql.connection-timeout", "PT0.5S")));
         signed = new SignedClient(service.port());

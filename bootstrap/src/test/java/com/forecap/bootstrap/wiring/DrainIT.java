@@ -31,7 +31,7 @@ class DrainIT {
     @ParameterizedTest(name = "drain {0}")
     @ValueSource(strings = {"PT0S", "PT1S"})
     void keep_alive_clients_lose_no_request_while_the_service_stops(String drain) throws Exception {
-        RunningService service = ForecapService.start(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
+        RunningService service = ForecapRoot.serve(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "forecap.embedded.users", "1000", "forecap.shutdown.drain", drain,
                 "server.shutdown-grace-period", "PT10S")));
         int port = service.port();

@@ -72,11 +72,11 @@ class EdgeRowsIT {
             }
         }
         Map<String, String> environment = DATABASE.environment();
-        mysqlOnly = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0",
+        mysqlOnly = ForecapRoot.serve(ConfigLoader.load(environment, Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "forecap.cache.local.enabled", "false")));
         Map<String, String> withRedis = new LinkedHashMap<>(environment);
         withRedis.put("REDIS_HOST", "127.0.0.1");
-        cached = ForecapService.start(ConfigLoader.load(withRedis, Map.of("server.port", "0", "server.host", "127.0.0.1",
+        cached = ForecapRoot.serve(ConfigLoader.load(withRedis, Map.of("server.port", "0", "server.host", "127.0.0.1",
                 "forecap.cache.local.enabled", "false", "forecap.redis.key-prefix", PREFIX)));
     }
 

@@ -31,7 +31,7 @@ class EmbeddedServiceIT {
 
     @BeforeAll
     static void start() {
-        service = ForecapService.start(ConfigLoader.load(Map.of(),
+        service = ForecapRoot.serve(ConfigLoader.load(Map.of(),
                 Map.of("server.port", "0", "server.host", "127.0.0.1", "forecap.embedded.users", Integer.toString(USERS))));
         client = HttpClient.newHttpClient();
     }

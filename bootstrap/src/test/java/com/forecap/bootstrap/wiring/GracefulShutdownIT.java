@@ -43,7 +43,7 @@ class GracefulShutdownIT {
 
     @Test
     void an_in_flight_request_completes_while_the_service_stops() throws Exception {
-        RunningService service = ForecapService.start(ConfigLoader.load(DATABASE.environment(), Map.of("server.port", "0",
+        RunningService service = ForecapRoot.serve(ConfigLoader.load(DATABASE.environment(), Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "forecap.shutdown.drain", "PT0.5S", "server.shutdown-grace-period", "PT10S",
                 "forecap.mysql.connection-timeout", "PT5S")));
         int port = service.port();

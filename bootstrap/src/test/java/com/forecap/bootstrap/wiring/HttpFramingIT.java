@@ -23,7 +23,7 @@ class HttpFramingIT {
 
     @BeforeAll
     static void start() {
-        service = ForecapService.start(ConfigLoader.load(Map.of(),
+        service = ForecapRoot.serve(ConfigLoader.load(Map.of(),
                 Map.of("server.port", "0", "server.host", "127.0.0.1", "forecap.embedded.users", "1000")));
     }
 

@@ -32,7 +32,7 @@ class MySqlModeIT {
         DATABASE.withUsers(2_000);
         Map<String, String> environment = DATABASE.environment();
         environment.put("MYSQL_CONNECTION_LIMIT", "4");
-        service = ForecapService.start(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1")));
+        service = ForecapRoot.serve(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1")));
         signed = new SignedClient(service.port());
     }
 

@@ -131,7 +131,7 @@ class SlowlorisIT {
 
     @Test
     void the_cap_counts_connections_per_address_and_spares_the_unlimited_ones() throws Exception {
-        RunningService service = ForecapService.start(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
+        RunningService service = ForecapRoot.serve(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "forecap.embedded.users", "100", "forecap.http.max-connections-per-address", "2",
                 "forecap.http.unlimited-addresses", "127.0.2.0/24", "forecap.shutdown.close-notice", "PT0S")));
         List<SocketChannel> capped = new ArrayList<>();
@@ -152,7 +152,7 @@ class SlowlorisIT {
 
     @Test
     void idle_keep_alive_and_silent_connections_are_closed_after_the_idle_timeout_and_not_before() throws Exception {
-        RunningService service = ForecapService.start(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
+        RunningService service = ForecapRoot.serve(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "forecap.embedded.users", "100", "server.idle-connection-timeout", "PT3S",
                 "server.idle-connection-period", "PT0.1S", "forecap.shutdown.close-notice", "PT0S")));
         try (RawHttp connection = RawHttp.connect(service.port()); RawHttp silent = RawHttp.connect(service.port())) {
@@ -172,7 +172,7 @@ class SlowlorisIT {
     }
 
     private static RunningService start(int slots, int perAddress) {
-        return ForecapService.start(ConfigLoader.load(Map.of(), Map.of("server.port", "0", "server.host", "127.0.0.1",
+        return ForecapRoot.serve(ConfigLoader.load(Map.of(), Map.of("server.port", "0", "server.host", "127.0.0.1",
                 "forecap.embedded.users", "1000", "server.max-tcp-connections", Integer.toString(slots),
                 "forecap.http.max-connections-per-address", Integer.toString(perAddress),
                 "forecap.http.head-timeout", HEAD_TIMEOUT.toString(), "server.idle-connection-period", "PT0.25S",

@@ -1,0 +1,591 @@
+package com.forecap.bootstrap.wiring;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
+import java.util.stream.LongStream;
+
+import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.ProtocolConfigs;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionProvider;
+import io.helidon.webserver.spi.ProtocolConfig;
+import io.helidon.webserver.spi.ServerConnectionSelector;
+
+import com.forecap.adapter.in.http.ConnectionGuard;
+import com.forecap.adapter.in.http.HealthIndicator;
+import com.forecap.adapter.in.http.JsonDirectHandler;
+import com.forecap.adapter.in.http.OperationsHttpService;
+import com.forecap.adapter.in.http.RecapHttpRouting;
+import com.forecap.adapter.in.http.UserRecapHttpService;
+import com.forecap.adapter.out.caffeine.NearCacheUserRecapAdapter;
+import com.forecap.adapter.out.files.CsvRejectsFile;
+import com.forecap.adapter.out.files.ImportFileReader;
+import com.forecap.adapter.out.files.RecapFileWriter;
+import com.forecap.adapter.out.json.JacksonRecapJson;
+import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
+import com.forecap.adapter.out.mysql.MySqlConnections;
+import com.forecap.adapter.out.mysql.MySqlRecapImport;
+import com.forecap.adapter.out.mysql.MySqlRecapReader;
+import com.forecap.adapter.out.mysql.MySqlSchema;
+import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.adapter.out.mysql.MySqlTestDataStore;
+import com.forecap.adapter.out.mysql.MySqlUserRecapAdapter;
+import com.forecap.adapter.out.mysql.ReplicaFallbackUserRecapAdapter;
+import com.forecap.adapter.out.prometheus.PrometheusMetrics;
+import com.forecap.adapter.out.redis.RedisCacheDictionary;
+import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
+import com.forecap.adapter.out.redis.RedisConnections;
+import com.forecap.adapter.out.redis.RedisRecapEvictor;
+import com.forecap.adapter.out.redis.RedisRecapWriter;
+import com.forecap.adapter.out.redis.RedisSettings;
+import com.forecap.adapter.out.redis.ZstdRecapCodec;
+import com.forecap.application.port.in.GenerateTestDataUseCase;
+import com.forecap.application.port.in.GetUserRecapUseCase;
+import com.forecap.application.port.in.ImportRecapsUseCase;
+import com.forecap.application.port.in.TrainCacheDictionaryUseCase;
+import com.forecap.application.port.in.VerifyTestDataUseCase;
+import com.forecap.application.port.in.WarmCacheUseCase;
+import com.forecap.application.port.out.CheckHealthPort;
+import com.forecap.application.port.out.ComponentHealth;
+import com.forecap.application.port.out.LoadUserRecapPort;
+import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.application.port.out.ReportProgressPort;
+import com.forecap.application.port.out.StoreImportedRecapsPort;
+import com.forecap.application.service.GenerateTestDataService;
+import com.forecap.application.service.GetUserRecapService;
+import com.forecap.application.service.ImportRecapsService;
+import com.forecap.application.service.TrainCacheDictionaryService;
+import com.forecap.application.service.VerifyTestDataService;
+import com.forecap.application.service.WarmCacheService;
+import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.bootstrap.config.ConfigurationException;
+import com.forecap.bootstrap.config.ServiceSettings;
+import com.forecap.bootstrap.config.ToolSettings;
+import com.forecap.domain.auth.CampaignWindow;
+import com.forecap.domain.auth.HmacSignatureScheme;
+import com.forecap.domain.auth.LegacySignatureScheme;
+import com.forecap.domain.auth.RequestAuthenticator;
+import com.forecap.domain.auth.SignatureScheme;
+import com.forecap.domain.user.UserId;
+
+/**
+ * The composition root, the one place where the parts are put together by hand. The service
+ * ({@link #serve}) reads its settings once, then builds clients (connection pools), adapters, the use
+ * case and the HTTP server, in that order; the commands ({@link #tools}) get their use cases from here,
+ * built from the same clients and adapters.
+ */
+public final class ForecapRoot {
+
+    private static final System.Logger LOG = System.getLogger(ForecapRoot.class.getName());
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
+    /** Users the built-in cache dictionary is trained on. */
+    private static final int DICTIONARY_SAMPLE_USERS = 2_000;
+
+    private ForecapRoot() {
+    }
+
+    /**
+     * Reads the settings from the configuration, then builds and starts the service.
+     *
+     * @param config the root configuration
+     * @return the running service
+     * @throws ConfigurationException when the configuration is wrong
+     */
+    public static RunningService serve(Config config) {
+        return serve(ServiceSettings.from(config));
+    }
+
+    /**
+     * Builds and starts the service.
+     *
+     * @param settings the settings
+     * @return the running service
+     * @throws ConfigurationException when the settings cannot be used (port taken, bad key or CA file)
+     */
+    public static RunningService serve(ServiceSettings settings) {
+        long began = System.nanoTime();
+        ensurePortIsFree(settings.listener());
+        SignatureScheme scheme = signatureScheme(settings.auth());
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            // clients
+            Optional<MySqlPools> pools = settings.database().map(database -> MySqlPools.open(database, resources));
+            Optional<RedisConnections> redis = settings.redis().map(redisSettings -> add(resources, redis(redisSettings)));
+
+            // adapters
+            PrometheusMetrics metrics = PrometheusMetrics.create();
+            JacksonRecapJson json = new JacksonRecapJson();
+            RecapStore store;
+            if (pools.isPresent()) {
+                store = mysql(settings.database().orElseThrow(), pools.get(), json, metrics, resources);
+                if (redis.isPresent()) {
+                    store = redisCache(redis.get(), settings.embedded().seed(), store, json, metrics, resources);
+                }
+                store = nearCache(settings.nearCache(), store, metrics);
+            } else {
+                store = embedded(settings.embedded(), json);
+            }
+            AtomicBoolean draining = new AtomicBoolean();
+            List<HealthIndicator> health = List.of(new HealthIndicator("database", true, store.database()),
+                    new HealthIndicator("redis", false, store.redis()),
+                    new HealthIndicator("service", true, () -> draining.get()
+                            ? ComponentHealth.down("shutting down") : ComponentHealth.up(Map.of())));
+
+            // services
+            GetUserRecapUseCase useCase = new GetUserRecapService(new RequestAuthenticator(scheme,
+                    settings.auth().freshness(), new CampaignWindow(settings.auth().campaignStart(),
+                    settings.auth().campaignEnd())), store.port(), Clock.systemUTC());
+
+            // HTTP
+            metrics.refusalReasons(JsonDirectHandler.REFUSAL_REASONS);
+            ConnectionGuard guard = add(resources, new ConnectionGuard(settings.door(), metrics));
+            WebServer webServer = WebServer.builder()
+                    .config(settings.listener().server())
+                    .shutdownHook(false)
+                    // the HTTP/1 protocol is set up here rather than discovered, so that every connection
+                    // passes the guard (head deadline, per-address cap) before anything is read; it must be
+                    // the only selector, else Helidon reads a connection's first bytes before choosing one
+                    .protocolsDiscoverServices(false)
+                    .protocols(List.of(GuardedHttp1.INSTANCE))
+                    .addConnectionSelector(guard.guard(http1(settings.listener().http1(), guard)))
+                    .directHandlers(handlers -> {
+                        JsonDirectHandler handler = new JsonDirectHandler(metrics);
+                        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                            handlers.addHandler(type, handler);
+                        }
+                    })
+                    .routing(routing -> RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
+                            new OperationsHttpService(health, metrics, Clock.systemUTC()), metrics, settings.http(),
+                            draining::get))
+                    .build()
+                    .start();
+            if (!webServer.isRunning()) {
+                throw new IllegalStateException("the HTTP server did not start; see the log above");
+            }
+            String description = store.description() + " scheme=" + scheme.name() + " port=" + webServer.port();
+            LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
+                    + (System.nanoTime() - began) / 1_000_000 + " ms");
+            if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .noneMatch(flag -> flag.startsWith("-Xmx") || flag.startsWith("-XX:MaxHeapSize")
+                            || flag.startsWith("-XX:MaxRAMPercentage"))) {
+                LOG.log(Level.INFO, "the JVM chose its own heap limit (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MB) and collector; the shipped launchers start it with the flags in bin/jvm-options"
+                        + " (see README, Running the jar)");
+            }
+            return new RunningService(webServer, resources, description, draining, settings.shutdown());
+        } catch (RuntimeException e) {
+            RunningService.closeAll(resources);
+            throw e;
+        }
+    }
+
+    /**
+     * The commands' use cases, built on demand from the tools' settings; closing it closes the clients
+     * they opened.
+     *
+     * @param settings the settings
+     * @return the tools
+     */
+    public static Tools tools(ToolSettings settings) {
+        return new Tools(settings);
+    }
+
+    /**
+     * The MySQL pools the service reads from: the writer's, or a read replica's with the writer's as the
+     * fallback.
+     */
+    private record MySqlPools(MySqlConnections serving, Optional<MySqlConnections> fallback) {
+
+        static MySqlPools open(ServiceSettings.DatabaseSettings database, List<AutoCloseable> resources) {
+            MySqlConnections serving = add(resources, MySqlConnections.forServing(database.reader().orElse(database.serving())));
+            Optional<MySqlConnections> fallback = database.reader()
+                    .map(reader -> add(resources, MySqlConnections.forFallback(database.serving())));
+            String failure = serving.ping(HEALTH_TIMEOUT);
+            if (failure != null) {
+                LOG.log(Level.WARNING, (fallback.isPresent() ? "the MySQL reader is not answering yet, reading from the writer: "
+                        : "MySQL is not answering yet, serving 503 until it does: ") + failure);
+            }
+            return new MySqlPools(serving, fallback);
+        }
+
+        int sum(ToIntFunction<MySqlConnections> count) {
+            return count.applyAsInt(serving) + fallback.map(count::applyAsInt).orElse(0);
+        }
+    }
+
+    /** Where recaps come from, how to check its two parts (database, cache), and how to describe it. */
+    private record RecapStore(LoadUserRecapPort port, CheckHealthPort database, CheckHealthPort redis, String description) {
+    }
+
+    private static RecapStore embedded(ServiceSettings.EmbeddedSettings settings, JacksonRecapJson json) {
+        InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.filling(settings.users(),
+                new SyntheticRecaps(settings.seed()), json);
+        return new RecapStore(store, store, ComponentHealth::disabled, "mode=embedded users=" + store.size());
+    }
+
+    /** MySQL; with a read replica, ready while either the replica or the writer answers. */
+    private static RecapStore mysql(ServiceSettings.DatabaseSettings database, MySqlPools pools, JacksonRecapJson json,
+                                    PrometheusMetrics metrics, List<AutoCloseable> resources) {
+        metrics.databasePool(() -> pools.sum(MySqlConnections::total), () -> pools.sum(MySqlConnections::active),
+                () -> pools.sum(MySqlConnections::idle));
+        MySqlUserRecapAdapter primary = add(resources,
+                new MySqlUserRecapAdapter(pools.serving(), json, metrics, database.waitBudget()));
+        MySqlSettings writer = database.serving();
+        String description = "mode=mysql server=" + writer.server()
+                + database.reader().map(reader -> " reader=" + reader.server()).orElse("") + " database="
+                + writer.database() + " pool=" + pools.serving().settings().poolSize();
+        if (pools.fallback().isEmpty()) {
+            return new RecapStore(primary, primary, ComponentHealth::disabled, description);
+        }
+        MySqlUserRecapAdapter fromWriter = add(resources,
+                new MySqlUserRecapAdapter(pools.fallback().get(), json, metrics, database.waitBudget()));
+        ReplicaFallbackUserRecapAdapter store = new ReplicaFallbackUserRecapAdapter(primary, fromWriter);
+        return new RecapStore(store, store, ComponentHealth::disabled, description);
+    }
+
+    /** Redis in front of the store: cache-aside, lock, circuit breaker. */
+    private static RecapStore redisCache(RedisConnections redis, long seed, RecapStore store, JacksonRecapJson json,
+                                         PrometheusMetrics metrics, List<AutoCloseable> resources) {
+        Codec chosen = codec(redis, json, seed);
+        RedisCachingUserRecapAdapter cache = add(resources,
+                new RedisCachingUserRecapAdapter(redis, store.port(), chosen.codec(), metrics));
+        RedisSettings settings = redis.settings();
+        return new RecapStore(cache, store.database(), cache, store.description() + " redis="
+                + String.join(",", settings.nodes()) + (settings.cluster() ? " (cluster)" : "") + " ttl=" + settings.ttl()
+                + " dictionary=" + chosen.description());
+    }
+
+    /** The near cache in the JVM (single flight) in front of the rest, when enabled. */
+    private static RecapStore nearCache(ServiceSettings.NearCacheSettings local, RecapStore store, PrometheusMetrics metrics) {
+        if (!local.enabled()) {
+            return store;
+        }
+        return new RecapStore(new NearCacheUserRecapAdapter(store.port(), local.maxBytes(), local.ttl(), metrics),
+                store.database(), store.redis(),
+                store.description() + " near-cache=" + (local.maxBytes() >> 20) + "MB/" + local.ttl());
+    }
+
+    /**
+     * A cache codec and where its dictionary came from, e.g. {@code stored:123456} or {@code built-in:654321}.
+     */
+    private record Codec(ZstdRecapCodec codec, String description) {
+    }
+
+    /**
+     * The codec every instance using this Redis uses: the dictionary stored by {@code forecap
+     * cache-dictionary train} (trained on the real recaps) when there is one; else the built-in one,
+     * trained at start on the recaps of users 1..{@value #DICTIONARY_SAMPLE_USERS} of the synthetic data
+     * set, so every instance with the same seed trains the same dictionary and reads what the others
+     * wrote (also when Redis cannot be read at start, with a warning).
+     */
+    private static Codec codec(RedisConnections redis, RecapJsonPort json, long seed) {
+        try {
+            Optional<ZstdRecapCodec> stored = RedisCacheDictionary.load(redis);
+            if (stored.isPresent()) {
+                return new Codec(stored.get(), "stored:" + stored.get().dictionaryId());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the cache dictionary from Redis, using the built-in one: " + e.getMessage());
+        }
+        SyntheticRecaps synthetic = new SyntheticRecaps(seed);
+        ZstdRecapCodec builtIn = ZstdRecapCodec.trainedOn(LongStream.rangeClosed(1, DICTIONARY_SAMPLE_USERS)
+                .mapToObj(id -> json.encode(synthetic.recapOf(UserId.of(id)))).toList());
+        return new Codec(builtIn, "built-in:" + builtIn.dictionaryId());
+    }
+
+    private static <T extends AutoCloseable> T add(List<AutoCloseable> resources, T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private static RedisConnections redis(RedisSettings settings) {
+        try {
+            return RedisConnections.create(settings);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("forecap.redis.tls-ca-file (REDIS_TLS_CA_FILE): " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stands in the listener's protocol list for {@code server.protocols.http_1_1}: Helidon does not build
+     * a configured protocol whose type and name are already on the builder, and no provider makes a
+     * selector of this placeholder, so the guarded selector stays the only one.
+     */
+    private static final class GuardedHttp1 implements ProtocolConfig {
+        static final GuardedHttp1 INSTANCE = new GuardedHttp1();
+
+        @Override
+        public String type() {
+            return "http_1_1";
+        }
+
+        @Override
+        public String name() {
+            return "http_1_1";
+        }
+    }
+
+    /**
+     * Helidon's HTTP/1 connection selector with the {@code server.protocols.http_1_1} settings (sizes of
+     * the request line and headers) and the guard's head-deadline listener.
+     */
+    private static ServerConnectionSelector http1(Config settings, ConnectionGuard guard) {
+        Http1Config http1 = Http1Config.builder()
+                .config(settings)
+                .addReceiveListener(guard.listener())
+                .build();
+        return new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, http1, ProtocolConfigs.create(List.of()));
+    }
+
+    /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */
+    private static void ensurePortIsFree(ServiceSettings.Listener listener) {
+        if (listener.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(listener.host(), listener.port()));
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot listen on " + listener.host() + ":" + listener.port() + ": "
+                    + e.getMessage() + " (set PORT to a free port)");
+        }
+    }
+
+    private static SignatureScheme signatureScheme(ServiceSettings.AuthSettings auth) {
+        return switch (auth.scheme()) {
+            case LegacySignatureScheme.NAME -> {
+                LOG.log(Level.WARNING, "signature scheme 'legacy' is reversible: anyone who sees one request can "
+                        + "recover the secret; keep it for existing clients only (AUTH_SIGNATURE_SCHEME=hmac-sha256 "
+                        + "with AUTH_HMAC_KEYS is the secure scheme)");
+                yield new LegacySignatureScheme(auth.secret());
+            }
+            case HmacSignatureScheme.NAME -> {
+                try {
+                    HmacSignatureScheme scheme = new HmacSignatureScheme(auth.hmacKeys());
+                    LOG.log(Level.INFO, "signature scheme hmac-sha256 with key ids " + auth.hmacKeys().keySet());
+                    yield scheme;
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("forecap.auth.hmac-keys (AUTH_HMAC_KEYS): " + e.getMessage());
+                }
+            }
+            default -> throw new ConfigurationException("forecap.auth.scheme must be legacy or hmac-sha256, was '"
+                    + auth.scheme() + "'");
+        };
+    }
+
+    /**
+     * The commands' use cases over the same adapters as the service's. Each opens the clients it needs
+     * (a MySQL pool sized for the command, Redis answering a ping); {@link #close()} closes them.
+     */
+    public static final class Tools implements AutoCloseable {
+
+        /** Heap above which the import collects after each chunk, when the heap is not bounded by the launcher. */
+        private static final long HEAP_SOFT_LIMIT_MB = 192;
+        private static final long HEAP_BOUNDED_MB = 512;
+
+        private final ToolSettings settings;
+        private final JacksonRecapJson json = new JacksonRecapJson();
+        private final List<AutoCloseable> resources = new ArrayList<>();
+
+        private Tools(ToolSettings settings) {
+            this.settings = settings;
+        }
+
+        /**
+         * The settings the tools were built from.
+         *
+         * @return the settings
+         */
+        public ToolSettings settings() {
+            return settings;
+        }
+
+        /**
+         * Creates the database if needed and applies the schema scripts not applied yet.
+         *
+         * @return the versions applied now
+         */
+        public List<Integer> migrate() {
+            return new MySqlSchema(settings.mysql()).migrate();
+        }
+
+        /**
+         * The generator into MySQL, with parallel {@code LOAD DATA} streams.
+         *
+         * @param threads   parallel streams
+         * @param chunkSize users per atomic statement
+         * @param progress  where progress goes
+         * @return the use case
+         */
+        public GenerateTestDataUseCase generator(int threads, long chunkSize, ReportProgressPort progress) {
+            return new GenerateTestDataService(new MySqlTestDataStore(mysql(threads + 1), json), synthetic(), progress,
+                    chunkSize);
+        }
+
+        /**
+         * The generator into an import file; the file is complete once the tools are closed.
+         *
+         * @param file      the file; its extension chooses the format
+         * @param chunkSize users per chunk
+         * @param progress  where progress goes
+         * @return the use case
+         * @throws IllegalArgumentException when the extension is not a known format
+         */
+        public GenerateTestDataUseCase fileGenerator(Path file, long chunkSize, ReportProgressPort progress) {
+            return new GenerateTestDataService(add(resources, new RecapFileWriter(file)), synthetic(), progress, chunkSize);
+        }
+
+        /**
+         * The guide's checks of the stored users.
+         *
+         * @return the use case
+         */
+        public VerifyTestDataUseCase verifier() {
+            return new VerifyTestDataService(new MySqlTestDataStore(mysql(1), json), synthetic(), json);
+        }
+
+        /**
+         * Pre-warming Redis from MySQL, with the dictionary the instances use.
+         *
+         * @param progress where progress goes
+         * @return the use case
+         * @throws ConfigurationException when Redis is not configured or does not answer
+         */
+        public WarmCacheUseCase cacheWarmer(ReportProgressPort progress) {
+            RedisConnections redis = redis("warm-cache");
+            RedisRecapWriter cache = new RedisRecapWriter(redis, codec(redis, json, settings.seed()).codec(),
+                    RecordCacheMetricsPort.NONE);
+            return new WarmCacheService(new MySqlRecapReader(mysql(1), json), cache, json, progress);
+        }
+
+        /**
+         * The import of the data warehouse's export.
+         *
+         * @param dryRun          check only: no database
+         * @param invalidateCache delete the imported users' Redis entries
+         * @param chunkRows       file rows per atomic statement
+         * @param progress        where progress goes
+         * @return the use case
+         * @throws ConfigurationException when the cache is to be invalidated and Redis cannot be used
+         */
+        public ImportRecapsUseCase importer(boolean dryRun, boolean invalidateCache, int chunkRows,
+                                            ReportProgressPort progress) {
+            RedisRecapEvictor evictor = invalidateCache && !dryRun ? new RedisRecapEvictor(redis("--invalidate-cache")) : null;
+            return new ImportRecapsService(new ImportFileReader(), dryRun ? null : boundedHeap(new MySqlRecapImport(mysql(2))),
+                    new CsvRejectsFile(), evictor, json, progress, chunkRows);
+        }
+
+        /**
+         * Training the cache dictionary on the stored recaps.
+         *
+         * @return the use case and the dictionary it replaces
+         * @throws ConfigurationException when Redis is not configured or does not answer
+         */
+        public DictionaryTraining dictionaryTrainer() {
+            RedisConnections redis = redis("cache-dictionary train");
+            MySqlConnections connections = mysql(1);
+            Codec current = codec(redis, json, settings.seed());
+            return new DictionaryTraining(new TrainCacheDictionaryService(new MySqlTestDataStore(connections, json),
+                    new MySqlRecapReader(connections, json), json, new RedisCacheDictionary(redis, current.codec())),
+                    current.description());
+        }
+
+        /**
+         * The dictionary training and what it replaces.
+         *
+         * @param useCase  the training
+         * @param replaces the dictionary in use now, e.g. {@code built-in:654321}
+         */
+        public record DictionaryTraining(TrainCacheDictionaryUseCase useCase, String replaces) {
+        }
+
+        /** Closes what the use cases opened, newest first; the first failure is thrown, the others added to it. */
+        @Override
+        public void close() {
+            RuntimeException failure = null;
+            for (int i = resources.size() - 1; i >= 0; i--) {
+                try {
+                    resources.get(i).close();
+                } catch (Exception e) {
+                    RuntimeException unchecked = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                    if (failure == null) {
+                        failure = unchecked;
+                    } else {
+                        failure.addSuppressed(unchecked);
+                    }
+                }
+            }
+            resources.clear();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private SyntheticRecaps synthetic() {
+            return new SyntheticRecaps(settings.seed());
+        }
+
+        private MySqlConnections mysql(int size) {
+            return add(resources, MySqlConnections.forTools(settings.mysql(), size));
+        }
+
+        /** Redis for a command that needs it, refused with one clear line when it does not answer. */
+        private RedisConnections redis(String what) {
+            RedisConnections redis = add(resources, ForecapRoot.redis(settings.requiredRedis(what)));
+            String unreachable = redis.ping();
+            if (unreachable != null) {
+                throw new ConfigurationException("cannot use Redis: " + unreachable);
+            }
+            return redis;
+        }
+
+        /**
+         * Collects garbage after each chunk once the heap has grown past {@value #HEAP_SOFT_LIMIT_MB} MB, when
+         * the heap may grow past {@value #HEAP_BOUNDED_MB} MB (no {@code -Xmx} below that, as with a plain
+         * {@code java -jar}): the import keeps little alive, but with the JVM's default heap (a quarter of the
+         * machine's memory) it would let garbage pile up to far more than that before collecting it. Under
+         * the launchers' flags ({@code bin/jvm-options}, a 256 MB heap) the heap is bounded already and these
+         * full collections would only cost time.
+         */
+        private static StoreImportedRecapsPort boundedHeap(StoreImportedRecapsPort store) {
+            return new StoreImportedRecapsPort() {
+                @Override
+                public long committedRows(String importKey, String source) {
+                    return store.committedRows(importKey, source);
+                }
+
+                @Override
+                public long replace(String importKey, String source, Iterator<ImportedRecap> recaps, LongSupplier rowsDone) {
+                    long written = store.replace(importKey, source, recaps, rowsDone);
+                    if (Runtime.getRuntime().maxMemory() > HEAP_BOUNDED_MB << 20
+                            && Runtime.getRuntime().totalMemory() > HEAP_SOFT_LIMIT_MB << 20) {
+                        System.gc();
+                    }
+                    return written;
+                }
+
+                @Override
+                public void finished(String importKey) {
+                    store.finished(importKey);
+                }
+            };
+        }
+    }
+}
