@@ -106,15 +106,6 @@ public final class ConnectionGuard implements AutoCloseable {
     }
 
     /**
-     * Connections currently open through this guard.
-     *
-     * @return the count
-     */
-    public int openConnections() {
-        return open.size();
-    }
-
-    /**
      * Ends the head deadline of the current request: called once its body, if any, has been read.
      */
     static void headComplete() {
