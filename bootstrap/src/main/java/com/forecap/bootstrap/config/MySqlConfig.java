@@ -60,37 +60,33 @@ final class MySqlConfig {
     }
 
     /**
-     * Settings for the service's reads from a read replica ({@code forecap.mysql.reader-url}, or
-     * {@code reader-host} with the writer's port, database and TLS mode), when one is configured. The
-     * tools never use it: they write, and read what they wrote, on the writer.
+     * The service's MySQL: the writer, a read replica when one is configured
+     * ({@code forecap.mysql.reader-url}, or {@code reader-host} with the writer's port, database and TLS
+     * mode; the tools never use it: they write, and read what they wrote, on the writer), and the wait
+     * budget of a read ({@code forecap.mysql.wait-budget}, default 2 s).
      *
      * @param config the root configuration
-     * @return the reader's settings, with the serving credentials, or empty
+     * @return the settings, the reader's with the serving credentials
      * @throws ConfigurationException when a value is wrong
      */
-    static Optional<MySqlSettings> reader(Config config) {
+    static ServiceSettings.DatabaseSettings database(Config config) {
         Config mysql = config.get("forecap.mysql");
+        MySqlSettings writer = serving(config);
+        Duration waitBudget = Settings.duration(mysql, "wait-budget", Duration.ofSeconds(2));
         Optional<String> url = Settings.optionalText(mysql, "reader-url");
         Optional<String> host = Settings.optionalText(mysql, "reader-host");
         if (url.isEmpty() && host.isEmpty()) {
-            return Optional.empty();
+            return new ServiceSettings.DatabaseSettings(writer, Optional.empty(), waitBudget);
         }
         if (url.isPresent() && host.isPresent()) {
             throw new ConfigurationException("set forecap.mysql.reader-url or forecap.mysql.reader-host, not both");
         }
-        MySqlSettings writer = settings(mysql, Settings.text(mysql, "user", "forecap_user"),
-                mysql.get("password").asString().orElse(""), false);
         try {
-            MySqlSettings reader;
-            if (url.isPresent()) {
-                reader = writer.atUrl(url.get());
-            } else {
-                MySqlSettings hosted = MySqlSettings.of(host.get(), Settings.integer(mysql, "reader-port",
-                        Settings.integer(mysql, "port", 3306, 1, 65_535), 1, 65_535), writer.database(), sslMode(mysql),
-                        writer.user(), writer.password(), writer.poolSize(), writer.connectionTimeout(), writer.queryTimeout());
-                reader = hosted;
-            }
-            return Optional.of(trusting(mysql, reader));
+            MySqlSettings reader = url.isPresent() ? writer.atUrl(url.get())
+                    : MySqlSettings.of(host.get(), Settings.integer(mysql, "reader-port",
+                            Settings.integer(mysql, "port", 3306, 1, 65_535), 1, 65_535), writer.database(), sslMode(mysql),
+                            writer.user(), writer.password(), writer.poolSize(), writer.connectionTimeout(), writer.queryTimeout());
+            return new ServiceSettings.DatabaseSettings(writer, Optional.of(trusting(mysql, reader)), waitBudget);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("forecap.mysql: " + e.getMessage());
         }
@@ -112,10 +108,6 @@ final class MySqlConfig {
     }
 
     private static MySqlSettings settings(Config mysql, String user, String password) {
-        return settings(mysql, user, password, true);
-    }
-
-    private static MySqlSettings settings(Config mysql, String user, String password, boolean trust) {
         int poolSize = Settings.integer(mysql, "connection-limit", 20, 1, 500);
         Duration connectionTimeout = Settings.duration(mysql, "connection-timeout", Duration.ofSeconds(1));
         Duration queryTimeout = Settings.duration(mysql, "query-timeout", Duration.ofSeconds(5));
@@ -126,7 +118,7 @@ final class MySqlConfig {
                     : MySqlSettings.of(Settings.text(mysql, "host", TOOLS_DEFAULT_HOST),
                             Settings.integer(mysql, "port", 3306, 1, 65_535), Settings.text(mysql, "database", "forecap_db"),
                             sslMode(mysql), user, password, poolSize, connectionTimeout, queryTimeout);
-            return trust ? trusting(mysql, settings) : settings;
+            return trusting(mysql, settings);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("forecap.mysql: " + e.getMessage());
         }

@@ -149,8 +149,7 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
         return new ServiceSettings(listener(config.get("server")), store, new EmbeddedSettings(
                 Settings.integer(forecap, "embedded.users", 100_000, 0, InMemoryUserRecapAdapter.MAX_USERS), seed(config)),
                 auth(forecap),
-                mysql ? Optional.of(new DatabaseSettings(MySqlConfig.serving(config), MySqlConfig.reader(config),
-                        Settings.duration(forecap.get("mysql"), "wait-budget", Duration.ofSeconds(2)))) : Optional.empty(),
+                mysql ? Optional.of(MySqlConfig.database(config)) : Optional.empty(),
                 mysql ? CacheConfig.redis(config) : Optional.empty(),
                 CacheConfig.nearCache(config), http(forecap), door(config),
                 new ShutdownSettings(Settings.duration(shutdown, "drain", Duration.ZERO),

@@ -3,6 +3,9 @@ package com.forecap.bootstrap.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.config.Config;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.redis.RedisSettings;
@@ -27,19 +30,23 @@ class ScaleOutConfigTest {
         return env;
     }
 
+    private static Optional<MySqlSettings> reader(Config config) {
+        return MySqlConfig.database(config).reader();
+    }
+
     @Test
     void no_reader_unless_configured() {
-        assertThat(MySqlConfig.reader(ConfigLoader.load(WRITER, Map.of()))).isEmpty();
+        assertThat(reader(ConfigLoader.load(WRITER, Map.of()))).isEmpty();
     }
 
     @Test
     void a_reader_host_takes_the_writers_port_database_and_serving_account() {
-        MySqlSettings reader = MySqlConfig.reader(ConfigLoader.load(with(WRITER, "MYSQL_READER_HOST", "reader.example"),
+        MySqlSettings reader = reader(ConfigLoader.load(with(WRITER, "MYSQL_READER_HOST", "reader.example"),
                 Map.of())).orElseThrow();
         assertThat(reader.server()).isEqualTo("reader.example:3307");
         assertThat(reader.database()).isEqualTo("forecap_db");
         assertThat(reader.user()).isEqualTo("forecap_user");
-        MySqlSettings port = MySqlConfig.reader(ConfigLoader.load(with(WRITER, "MYSQL_READER_HOST", "reader.example",
+        MySqlSettings port = reader(ConfigLoader.load(with(WRITER, "MYSQL_READER_HOST", "reader.example",
                 "MYSQL_READER_PORT", "3310"), Map.of())).orElseThrow();
         assertThat(port.server()).isEqualTo("reader.example:3310");
     }
@@ -48,11 +55,11 @@ class ScaleOutConfigTest {
     void a_reader_url_is_used_as_given_and_the_tools_stay_on_the_writer() {
         var config = ConfigLoader.load(with(WRITER, "MYSQL_READER_URL",
                 "jdbc:mysql://ro.example:3306/forecap_db?sslMode=VERIFY_IDENTITY"), Map.of());
-        assertThat(MySqlConfig.reader(config).orElseThrow().jdbcUrl())
+        assertThat(reader(config).orElseThrow().jdbcUrl())
                 .isEqualTo("jdbc:mysql://ro.example:3306/forecap_db?sslMode=VERIFY_IDENTITY");
         assertThat(MySqlConfig.tools(config).server()).isEqualTo("writer.example:3307");
         assertThat(MySqlConfig.serving(config).server()).isEqualTo("writer.example:3307");
-        assertThatThrownBy(() -> MySqlConfig.reader(ConfigLoader.load(with(WRITER, "MYSQL_READER_URL",
+        assertThatThrownBy(() -> reader(ConfigLoader.load(with(WRITER, "MYSQL_READER_URL",
                 "jdbc:mysql://ro.example:3306/forecap_db", "MYSQL_READER_HOST", "ro.example"), Map.of())))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("not both");
     }

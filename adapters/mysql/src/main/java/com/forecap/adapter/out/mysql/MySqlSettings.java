@@ -82,17 +82,6 @@ public record MySqlSettings(String jdbcUrl, String database, String user, String
     }
 
     /**
-     * The same server and credentials with other user and password (e.g. the generator's own).
-     *
-     * @param otherUser     the user
-     * @param otherPassword the password
-     * @return the settings
-     */
-    public MySqlSettings withCredentials(String otherUser, String otherPassword) {
-        return new MySqlSettings(jdbcUrl, database, otherUser, otherPassword, poolSize, connectionTimeout, queryTimeout);
-    }
-
-    /**
      * The same settings trusting only the certificate authorities of a PEM file (e.g. the RDS bundle)
      * for the server's certificate: they are written to a PKCS#12 trust store in the temporary
      * directory, which Connector/J reads ({@code trustCertificateKeyStoreUrl}). The URL's

@@ -173,7 +173,9 @@ class MySqlUserRecapAdapterIT {
 
     @Test
     void tool_connections_explain_each_refusal_in_one_line() throws Exception {
-        MySqlSettings wrongPassword = DATABASE.settings(1).withCredentials("forecap_nobody", "wrong");
+        MySqlSettings right = DATABASE.settings(1);
+        MySqlSettings wrongPassword = new MySqlSettings(right.jdbcUrl(), right.database(), "forecap_nobody", "wrong",
+                right.poolSize(), right.connectionTimeout(), right.queryTimeout());
         assertThatThrownBy(() -> MySqlConnections.forTools(wrongPassword, 1))
                 .isInstanceOf(MySqlException.class).hasMessageContaining("refused user 'forecap_nobody'")
                 .hasMessageNotContaining("wrong");
