@@ -7,6 +7,7 @@ import com.forecap.bootstrap.logging.ForecapLogManager;
 import com.forecap.bootstrap.wiring.ForecapRoot;
 import com.forecap.bootstrap.wiring.RunningService;
 import com.forecap.bootstrap.config.ConfigLoader;
+import com.forecap.bootstrap.config.ServiceSettings;
 import picocli.CommandLine.Command;
 
 /** {@code forecap serve}: starts the HTTP service and keeps it running until SIGTERM or SIGINT. */
@@ -21,7 +22,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunningService service = ForecapRoot.serve(ConfigLoader.load());
+        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load()));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("forecap-shutdown").unstarted(() -> {
             LOG.log(Level.INFO, "stopping: finishing in-flight requests");
             service.close();

@@ -87,7 +87,7 @@ import com.forecap.domain.user.UserId;
 
 /**
  * The composition root, the one place where the parts are put together by hand. The service
- * ({@link #serve}) reads its settings once, then builds clients (connection pools), adapters, the use
+ * ({@link #serve}), from settings read once at start, builds clients (connection pools), adapters, the use
  * case and the HTTP server, in that order; the commands ({@link #tools}) get their use cases from here,
  * built from the same clients and adapters.
  */
@@ -99,17 +99,6 @@ public final class ForecapRoot {
     private static final int DICTIONARY_SAMPLE_USERS = 2_000;
 
     private ForecapRoot() {
-    }
-
-    /**
-     * Reads the settings from the configuration, then builds and starts the service.
-     *
-     * @param config the root configuration
-     * @return the running service
-     * @throws ConfigurationException when the configuration is wrong
-     */
-    public static RunningService serve(Config config) {
-        return serve(ServiceSettings.from(config));
     }
 
     /**

@@ -11,6 +11,7 @@ import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.config.ConfigLoader;
+import com.forecap.bootstrap.config.ServiceSettings;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class MySqlModeIT {
         DATABASE.withUsers(2_000);
         Map<String, String> environment = DATABASE.environment();
         environment.put("MYSQL_CONNECTION_LIMIT", "4");
-        service = ForecapRoot.serve(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1")));
+        service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1"))));
         signed = new SignedClient(service.port());
     }
 
