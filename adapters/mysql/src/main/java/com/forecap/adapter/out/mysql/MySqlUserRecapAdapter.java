@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
@@ -23,6 +22,7 @@ import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.application.port.out.RecordQueryMetricsPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
@@ -83,6 +83,8 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
                 .waitDurationInOpenState(Duration.ofSeconds(2))
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .recordExceptions(DbClientException.class)
+                .ignoreExceptions(WaitBudget.Refused.class, RecapStoreUnavailableException.class)
+                .writableStackTraceEnabled(false)
                 .build());
         this.db = JdbcClientBuilder.create()
                 .connectionPool(pool)
@@ -92,33 +94,35 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
 
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
-        if (!breaker.tryAcquirePermission()) {
+        Optional<DbRow> row;
+        try {
+            row = breaker.executeSupplier(() -> read(userId));
+        } catch (CallNotPermittedException e) {
             throw new RecapStoreUnavailableException("MySQL circuit is open after recent failures", null);
+        } catch (WaitBudget.Refused e) {
+            throw new RecapStoreUnavailableException(e.getMessage(), null);
+        } catch (DbClientException e) {
+            throw new RecapStoreUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
         }
+        return row.map(found -> encode(userId, found));
+    }
+
+    /** One read, inside the breaker: a turn refused by the budget is ignored by it, a failed query counts. */
+    private Optional<DbRow> read(UserId userId) {
         long entered;
         try {
             entered = admission.enter();
-        } catch (WaitBudget.Refused e) {
-            breaker.releasePermission();
-            throw new RecapStoreUnavailableException(e.getMessage(), null);
         } catch (InterruptedException e) {
-            breaker.releasePermission();
             Thread.currentThread().interrupt();
             throw new RecapStoreUnavailableException("interrupted while waiting for MySQL", e);
         }
         long start = System.nanoTime();
-        Optional<DbRow> row;
         try {
-            row = db.execute().namedGet(SELECT_RECAP, userId.value());
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        } catch (DbClientException e) {
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            throw new RecapStoreUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
+            return db.execute().namedGet(SELECT_RECAP, userId.value());
         } finally {
             admission.leave(entered);
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
         }
-        return row.map(found -> encode(userId, found));
     }
 
     /** {@inheritDoc} Pings the database; reports the server, database, pool and circuit. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.forecap.application.port.out.CacheRecapsPort;
@@ -18,6 +17,7 @@ import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import redis.clients.jedis.UnifiedJedis;
@@ -115,6 +115,7 @@ public final class RedisCachingUserRecapAdapter
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .writableStackTraceEnabled(false)
                 .build());
         this.notifyMillis = Long.toString(settings.lockTtl().toMillis()).getBytes(StandardCharsets.US_ASCII);
         this.gets = new RedisGetBatcher(redis, settings.cluster(), GET_SENDERS);
@@ -263,20 +264,15 @@ public final class RedisCachingUserRecapAdapter
 
     /** Runs one Redis command through the breaker; {@link #UNAVAILABLE} when skipped or failed. */
     private Object call(String operation, Supplier<Object> command) {
-        if (!breaker.tryAcquirePermission()) {
-            return UNAVAILABLE;
-        }
         long start = System.nanoTime();
         try {
-            Object result = command.get();
-            long took = System.nanoTime() - start;
-            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-            metrics.operation(operation, CACHE_TYPE, took);
+            Object result = breaker.executeSupplier(command);
+            metrics.operation(operation, CACHE_TYPE, System.nanoTime() - start);
             return result;
+        } catch (CallNotPermittedException e) {
+            return UNAVAILABLE;
         } catch (JedisException e) {
-            long took = System.nanoTime() - start;
-            breaker.onError(took, TimeUnit.NANOSECONDS, e);
-            metrics.operation(operation, CACHE_TYPE, took);
+            metrics.operation(operation, CACHE_TYPE, System.nanoTime() - start);
             return UNAVAILABLE;
         }
     }
