@@ -78,6 +78,21 @@ class GeneratorJarIT {
     }
 
     @Test
+    void a_run_stopped_with_sigterm_keeps_whole_chunks_and_says_how_to_resume() throws Exception {
+        try (JarProcess migrate = run("migrate")) {
+            assertThat(migrate.awaitExit(LIMIT)).isZero();
+        }
+        try (JarProcess generate = run("generate-test-data", "400000", "--chunk-size", "20000")) {
+            generate.awaitLine("rows/s", LIMIT);
+            generate.terminate();
+            assertThat(generate.awaitExit(Duration.ofSeconds(10))).isNotZero();
+            assertThat(generate.output())
+                    .contains("interrupted: every completed chunk is stored; run the same command again to resume");
+        }
+        assertThat(count() % 20_000).as("only whole chunks are stored").isZero();
+    }
+
+    @Test
     void bad_input_is_one_clear_line_and_a_non_zero_exit() throws Exception {
         for (String[] args : new String[][] {{"generate-test-data", "abc"}, {"generate-test-data", "--", "-5"},
             {"generate-test-data", "0"}, {"generate-test-data", "10", "--threads", "0"}}) {

@@ -68,11 +68,8 @@ public final class GenerateCommand extends ToolCommand {
         }
         try (ForecapRoot.Tools tools = tools(seed)) {
             GenerateTestDataUseCase generator = tools.generator(threads, chunkSize, progress);
-            Thread interrupted = Thread.ofPlatform().unstarted(() -> System.err.println(
-                    "interrupted: every completed chunk is stored; run the same command again to resume"));
-            Runtime.getRuntime().addShutdownHook(interrupted);
-            GenerationReport report = generator.generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, threads, truncate));
-            Runtime.getRuntime().removeShutdownHook(interrupted);
+            GenerationReport report = resumable("completed chunk",
+                    () -> generator.generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, threads, truncate)));
             out.printf(Locale.ROOT, "users %s in %s.%s on %s: %,d written, %,d already present, %s, %,.0f rows/s%n",
                     range, tools.settings().mysql().database(), "user_recap_data", tools.settings().mysql().server(), report.written(),
                     report.alreadyPresent(), ConsoleProgress.format(report.elapsed()), report.rowsPerSecond());

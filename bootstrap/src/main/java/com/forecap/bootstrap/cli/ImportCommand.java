@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.application.port.in.ImportRecapsUseCase;
@@ -63,27 +64,21 @@ public final class ImportCommand extends ToolCommand {
             throw usage("--chunk-size must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        long rejected = 0;
+        long rejected;
         try (ForecapRoot.Tools tools = tools(null)) {
             ImportRecapsUseCase importer = tools.importer(dryRun, invalidateCache, chunkSize, ConsoleProgress.onStandardError());
-            Thread interrupted = Thread.ofPlatform().unstarted(() -> System.err.println(
-                    "interrupted: every committed chunk is stored; run the same command again to resume"));
-            if (!dryRun) {
-                Runtime.getRuntime().addShutdownHook(interrupted);
-            }
-            try {
+            Supplier<Long> work = () -> {
+                long sum = 0;
                 for (Path file : files) {
                     Path rejectsFile = rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.csv");
                     ImportReport report = importer.importFile(new ImportRecapsUseCase.ImportCommand(file, sheet, rejectsFile,
                             ignoreUnknownColumns, dryRun, invalidateCache && !dryRun));
-                    rejected += report.rejected();
+                    sum += report.rejected();
                     print(out, file, rejectsFile, report, tools.settings().mysql());
                 }
-            } finally {
-                if (!dryRun) {
-                    Runtime.getRuntime().removeShutdownHook(interrupted);
-                }
-            }
+                return sum;
+            };
+            rejected = dryRun ? work.get() : resumable("committed chunk", work);
         }
         if (rejected > maxRejects) {
             out.printf(Locale.ROOT, "%,d row%s rejected, more than --max-rejects %,d allows: see the rejects file%s%n",

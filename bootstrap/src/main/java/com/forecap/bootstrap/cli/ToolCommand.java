@@ -1,6 +1,7 @@
 package com.forecap.bootstrap.cli;
 
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.Mixin;
@@ -35,5 +36,25 @@ abstract class ToolCommand implements Callable<Integer> {
      */
     ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * Runs work that an interruption (Ctrl-C, SIGTERM) leaves resumable, and says so on standard error
+     * if one comes.
+     *
+     * @param kept what an interruption keeps, e.g. {@code committed chunk}
+     * @param work the work
+     * @param <T>  its result's type
+     * @return its result
+     */
+    static <T> T resumable(String kept, Supplier<T> work) {
+        Thread interrupted = Thread.ofPlatform().unstarted(() -> System.err.println(
+                "interrupted: every " + kept + " is stored; run the same command again to resume"));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return work.get();
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        }
     }
 }

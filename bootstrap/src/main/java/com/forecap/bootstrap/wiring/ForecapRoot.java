@@ -180,7 +180,10 @@ public final class ForecapRoot {
             }
             return new RunningService(webServer, resources, description, draining, settings.shutdown());
         } catch (RuntimeException e) {
-            RunningService.closeAll(resources);
+            RuntimeException failure = RunningService.closeAll(resources);
+            if (failure != null) {
+                e.addSuppressed(failure);
+            }
             throw e;
         }
     }
@@ -508,20 +511,7 @@ public final class ForecapRoot {
         /** Closes what the use cases opened, newest first; the first failure is thrown, the others added to it. */
         @Override
         public void close() {
-            RuntimeException failure = null;
-            for (int i = resources.size() - 1; i >= 0; i--) {
-                try {
-                    resources.get(i).close();
-                } catch (Exception e) {
-                    RuntimeException unchecked = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-                    if (failure == null) {
-                        failure = unchecked;
-                    } else {
-                        failure.addSuppressed(unchecked);
-                    }
-                }
-            }
-            resources.clear();
+            RuntimeException failure = RunningService.closeAll(resources);
             if (failure != null) {
                 throw failure;
             }

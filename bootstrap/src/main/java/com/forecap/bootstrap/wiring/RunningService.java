@@ -75,22 +75,34 @@ public final class RunningService implements AutoCloseable {
         if (server.isRunning()) {
             server.stop();
         }
-        closeAll(resources);
+        RuntimeException failure = closeAll(resources);
+        if (failure != null) {
+            LOG.log(Level.WARNING, "closing the service's clients failed: " + failure);
+        }
     }
 
     /**
-     * Closes resources in reverse order of creation, logging (not throwing) failures, and empties the list.
+     * Closes resources in reverse order of creation and empties the list; every one is closed whatever
+     * the others do.
      *
      * @param resources the resources
+     * @return the first failure, the later ones suppressed in it, or {@code null}
      */
-    static void closeAll(List<AutoCloseable> resources) {
+    static RuntimeException closeAll(List<AutoCloseable> resources) {
+        RuntimeException failure = null;
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing " + resources.get(i).getClass().getSimpleName() + " failed: " + e);
+                RuntimeException unchecked = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                if (failure == null) {
+                    failure = unchecked;
+                } else {
+                    failure.addSuppressed(unchecked);
+                }
             }
         }
         resources.clear();
+        return failure;
     }
 }
