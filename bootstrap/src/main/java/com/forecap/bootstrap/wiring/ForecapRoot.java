@@ -123,7 +123,7 @@ public final class ForecapRoot {
             JacksonRecapJson json = new JacksonRecapJson();
             RecapStore store;
             if (pools.isPresent()) {
-                store = mysql(settings.database().orElseThrow(), pools.get(), json, metrics, resources);
+                store = mysql(pools.get(), json, metrics, resources);
                 if (redis.isPresent()) {
                     store = redisCache(redis.get(), settings.embedded().seed(), store, json, metrics, resources);
                 }
@@ -203,7 +203,8 @@ public final class ForecapRoot {
      * The MySQL pools the service reads from: the writer's, or a read replica's with the writer's as the
      * fallback.
      */
-    private record MySqlPools(MySqlConnections serving, Optional<MySqlConnections> fallback) {
+    private record MySqlPools(ServiceSettings.DatabaseSettings settings, MySqlConnections serving,
+                              Optional<MySqlConnections> fallback) {
 
         static MySqlPools open(ServiceSettings.DatabaseSettings database, List<AutoCloseable> resources) {
             MySqlConnections serving = add(resources, MySqlConnections.forServing(database.reader().orElse(database.serving())));
@@ -214,7 +215,7 @@ public final class ForecapRoot {
                 LOG.log(Level.WARNING, (fallback.isPresent() ? "the MySQL reader is not answering yet, reading from the writer: "
                         : "MySQL is not answering yet, serving 503 until it does: ") + failure);
             }
-            return new MySqlPools(serving, fallback);
+            return new MySqlPools(database, serving, fallback);
         }
 
         int sum(ToIntFunction<MySqlConnections> count) {
@@ -233,8 +234,9 @@ public final class ForecapRoot {
     }
 
     /** MySQL; with a read replica, ready while either the replica or the writer answers. */
-    private static RecapStore mysql(ServiceSettings.DatabaseSettings database, MySqlPools pools, JacksonRecapJson json,
-                                    PrometheusMetrics metrics, List<AutoCloseable> resources) {
+    private static RecapStore mysql(MySqlPools pools, JacksonRecapJson json, PrometheusMetrics metrics,
+                                    List<AutoCloseable> resources) {
+        ServiceSettings.DatabaseSettings database = pools.settings();
         metrics.databasePool(() -> pools.sum(MySqlConnections::total), () -> pools.sum(MySqlConnections::active),
                 () -> pools.sum(MySqlConnections::idle));
         MySqlUserRecapAdapter primary = add(resources,
