@@ -114,9 +114,9 @@ public final class ForecapRoot {
         SignatureScheme scheme = signatureScheme(settings.auth());
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            // clients
-            Optional<MySqlPools> pools = settings.database().map(database -> MySqlPools.open(database, resources));
+            // clients (Redis first: a wrong CA file then fails before MySQL is asked anything)
             Optional<RedisConnections> redis = settings.redis().map(redisSettings -> add(resources, redis(redisSettings)));
+            Optional<MySqlPools> pools = settings.database().map(database -> MySqlPools.open(database, resources));
 
             // adapters
             PrometheusMetrics metrics = PrometheusMetrics.create();
