@@ -7,6 +7,7 @@ import com.forecap.adapter.out.redis.RedisCacheDictionary;
 import com.forecap.application.port.in.TrainCacheDictionaryUseCase;
 import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.config.ToolSettings;
+import com.forecap.bootstrap.config.ToolSettings.Part;
 import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +47,7 @@ public final class CacheDictionaryCommand implements Callable<Integer> {
             if (sample < 100 || sample > 100_000) {
                 throw usage("--sample must be between 100 and 100000, was " + sample);
             }
-            try (ForecapRoot.Tools tools = tools(null)) {
+            try (ForecapRoot.Tools tools = tools(null, Part.MYSQL, Part.REDIS, Part.SEED)) {
                 ToolSettings settings = tools.settings();
                 ForecapRoot.Tools.DictionaryTraining training = tools.dictionaryTrainer();
                 TrainCacheDictionaryUseCase.Result result = training.useCase().train(sample, seed);
@@ -58,7 +59,7 @@ public final class CacheDictionaryCommand implements Callable<Integer> {
                                 + "restart the instances (rolling) to use it; until then entries written with the other "
                                 + "dictionary count as misses%n",
                         result.id(), result.bytes(), settings.requiredRedis("cache-dictionary train").keyPrefix(),
-                        RedisCacheDictionary.KEY, result.sampled() - result.sampled() / 5, settings.mysql().database(),
+                        RedisCacheDictionary.KEY, result.sampled() - result.sampled() / 5, settings.mysql().orElseThrow().database(),
                         training.replaces(), result.sampled() / 5, result.jsonBytesPerUser(), result.bytesBefore(),
                         result.bytesAfter());
             } catch (IllegalStateException | IllegalArgumentException e) {

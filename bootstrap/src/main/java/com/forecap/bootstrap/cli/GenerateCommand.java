@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.forecap.application.port.in.GenerateTestDataUseCase;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
 import com.forecap.application.synthetic.IdRange;
+import com.forecap.bootstrap.config.ToolSettings.Part;
 import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +58,7 @@ public final class GenerateCommand extends ToolCommand {
         var out = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.onStandardError();
         if (toFile != null) {
-            try (ForecapRoot.Tools tools = tools(seed)) {
+            try (ForecapRoot.Tools tools = tools(seed, Part.SEED)) {
                 GenerationReport report = tools.fileGenerator(toFile, chunkSize, progress)
                         .generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, 1, false));
                 out.printf(Locale.ROOT, "users %s written to %s in %s%n", range, toFile, ConsoleProgress.format(report.elapsed()));
@@ -66,12 +67,13 @@ public final class GenerateCommand extends ToolCommand {
             }
             return 0;
         }
-        try (ForecapRoot.Tools tools = tools(seed)) {
+        try (ForecapRoot.Tools tools = tools(seed, Part.MYSQL, Part.SEED)) {
             GenerateTestDataUseCase generator = tools.generator(threads, chunkSize, progress);
             GenerationReport report = resumable("completed chunk",
                     () -> generator.generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, threads, truncate)));
             out.printf(Locale.ROOT, "users %s in %s.%s on %s: %,d written, %,d already present, %s, %,.0f rows/s%n",
-                    range, tools.settings().mysql().database(), "user_recap_data", tools.settings().mysql().server(), report.written(),
+                    range, tools.settings().mysql().orElseThrow().database(), "user_recap_data",
+                    tools.settings().mysql().orElseThrow().server(), report.written(),
                     report.alreadyPresent(), ConsoleProgress.format(report.elapsed()), report.rowsPerSecond());
             out.println("check them with: forecap verify-test-data");
         }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.application.port.in.ImportRecapsUseCase;
 import com.forecap.application.port.in.ImportRecapsUseCase.ImportReport;
+import com.forecap.bootstrap.config.ToolSettings.Part;
 import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,7 +66,8 @@ public final class ImportCommand extends ToolCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         long rejected;
-        try (ForecapRoot.Tools tools = tools(null)) {
+        try (ForecapRoot.Tools tools = invalidateCache && !dryRun ? tools(null, Part.MYSQL, Part.REDIS)
+                : tools(null, Part.MYSQL)) {
             ImportRecapsUseCase importer = tools.importer(dryRun, invalidateCache, chunkSize, ConsoleProgress.onStandardError());
             Supplier<Long> work = () -> {
                 long sum = 0;
@@ -74,7 +76,7 @@ public final class ImportCommand extends ToolCommand {
                     ImportReport report = importer.importFile(new ImportRecapsUseCase.ImportCommand(file, sheet, rejectsFile,
                             ignoreUnknownColumns, dryRun, invalidateCache && !dryRun));
                     sum += report.rejected();
-                    print(out, file, rejectsFile, report, tools.settings().mysql());
+                    print(out, file, rejectsFile, report, tools.settings().mysql().orElseThrow());
                 }
                 return sum;
             };

@@ -3,6 +3,7 @@ package com.forecap.bootstrap.cli;
 import java.util.List;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
+import com.forecap.bootstrap.config.ToolSettings.Part;
 import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.Command;
 
@@ -15,8 +16,8 @@ public final class MigrateCommand extends ToolCommand {
     public Integer call() {
         MySqlSettings settings;
         List<Integer> applied;
-        try (ForecapRoot.Tools tools = tools(null)) {
-            settings = tools.settings().mysql();
+        try (ForecapRoot.Tools tools = tools(null, Part.MYSQL)) {
+            settings = tools.settings().mysql().orElseThrow();
             applied = tools.migrate();
         }
         var out = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package com.forecap.bootstrap.cli;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.ToolSettings;
@@ -30,9 +31,11 @@ public final class MySqlOptions {
     /**
      * The tools' settings, read once from the configuration with these options applied.
      *
+     * @param parts what the command uses
+     * @param seed  the command's {@code --seed}, or {@code null}
      * @return the settings
      */
-    ToolSettings settings() {
+    ToolSettings settings(Set<ToolSettings.Part> parts, Long seed) {
         Map<String, String> overrides = new HashMap<>();
         if (host != null) {
             overrides.put("forecap.mysql.host", host);
@@ -48,6 +51,6 @@ public final class MySqlOptions {
             overrides.put("forecap.mysql.tools-user", user);
             overrides.put("forecap.mysql.user", user);
         }
-        return ToolSettings.from(ConfigLoader.load(System.getenv(), overrides));
+        return ToolSettings.from(ConfigLoader.load(System.getenv(), overrides), parts, seed);
     }
 }

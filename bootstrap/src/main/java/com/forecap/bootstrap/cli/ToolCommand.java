@@ -1,8 +1,10 @@
 package com.forecap.bootstrap.cli;
 
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import com.forecap.bootstrap.config.ToolSettings;
 import com.forecap.bootstrap.wiring.ForecapRoot;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,11 +23,13 @@ abstract class ToolCommand implements Callable<Integer> {
     /**
      * The tools, built from the configuration with the MySQL options applied.
      *
-     * @param seed the synthetic data set's seed from {@code --seed}, or {@code null} for the configured one
+     * @param seed  the synthetic data set's seed from {@code --seed}, or {@code null} for the configured one
+     * @param first what the command uses of the configuration
+     * @param more  more of it
      * @return the tools; close them when done
      */
-    ForecapRoot.Tools tools(Long seed) {
-        return ForecapRoot.tools(mysql.settings().withSeed(seed));
+    ForecapRoot.Tools tools(Long seed, ToolSettings.Part first, ToolSettings.Part... more) {
+        return ForecapRoot.tools(mysql.settings(EnumSet.of(first, more), seed));
     }
 
     /**

@@ -31,7 +31,7 @@ import com.forecap.domain.auth.FreshnessWindow;
  * @param auth      request authentication
  * @param database  the MySQL pools, in MySQL mode only
  * @param redis     the shared cache, in MySQL mode when configured
- * @param nearCache the cache in the JVM, in front of Redis and MySQL
+ * @param nearCache the cache in the JVM, in front of Redis and MySQL (MySQL mode; off in embedded mode)
  * @param http      cross-origin and access-log policy
  * @param door      the limits on slow or greedy clients
  * @param shutdown  how a stop drains
@@ -151,7 +151,8 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
                 auth(forecap),
                 mysql ? Optional.of(MySqlConfig.database(config)) : Optional.empty(),
                 mysql ? CacheConfig.redis(config) : Optional.empty(),
-                CacheConfig.nearCache(config), http(forecap), door(config),
+                mysql ? CacheConfig.nearCache(config) : new NearCacheSettings(false, 0, Duration.ZERO), http(forecap),
+                door(config),
                 new ShutdownSettings(Settings.duration(shutdown, "drain", Duration.ZERO),
                         Settings.duration(shutdown, "close-notice", Duration.ofSeconds(1))));
     }

@@ -110,8 +110,8 @@ public final class ForecapRoot {
      */
     public static RunningService serve(ServiceSettings settings) {
         long began = System.nanoTime();
-        ensurePortIsFree(settings.listener());
         SignatureScheme scheme = signatureScheme(settings.auth());
+        ensurePortIsFree(settings.listener());
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             // clients (Redis first: a wrong CA file then fails before MySQL is asked anything)
@@ -417,7 +417,7 @@ public final class ForecapRoot {
          * @return the versions applied now
          */
         public List<Integer> migrate() {
-            return new MySqlSchema(settings.mysql()).migrate();
+            return new MySqlSchema(settings.mysql().orElseThrow()).migrate();
         }
 
         /**
@@ -463,10 +463,12 @@ public final class ForecapRoot {
          * @throws ConfigurationException when Redis is not configured or does not answer
          */
         public WarmCacheUseCase cacheWarmer(ReportProgressPort progress) {
-            RedisConnections redis = redis("warm-cache");
+            RedisSettings redisSettings = settings.requiredRedis("warm-cache");
+            MySqlConnections connections = mysql(1);
+            RedisConnections redis = redis(redisSettings);
             RedisRecapWriter cache = new RedisRecapWriter(redis, codec(redis, json, settings.seed()).codec(),
                     RecordCacheMetricsPort.NONE);
-            return new WarmCacheService(new MySqlRecapReader(mysql(1), json), cache, json, progress);
+            return new WarmCacheService(new MySqlRecapReader(connections, json), cache, json, progress);
         }
 
         /**
@@ -481,9 +483,11 @@ public final class ForecapRoot {
          */
         public ImportRecapsUseCase importer(boolean dryRun, boolean invalidateCache, int chunkRows,
                                             ReportProgressPort progress) {
-            RedisRecapEvictor evictor = invalidateCache && !dryRun ? new RedisRecapEvictor(redis("--invalidate-cache")) : null;
-            return new ImportRecapsService(new ImportFileReader(), dryRun ? null : boundedHeap(new MySqlRecapImport(mysql(2))),
-                    new CsvRejectsFile(), evictor, json, progress, chunkRows);
+            RedisSettings redisSettings = invalidateCache && !dryRun ? settings.requiredRedis("--invalidate-cache") : null;
+            StoreImportedRecapsPort store = dryRun ? null : boundedHeap(new MySqlRecapImport(mysql(2)));
+            RedisRecapEvictor evictor = redisSettings == null ? null : new RedisRecapEvictor(redis(redisSettings));
+            return new ImportRecapsService(new ImportFileReader(), store, new CsvRejectsFile(), evictor, json, progress,
+                    chunkRows);
         }
 
         /**
@@ -493,8 +497,9 @@ public final class ForecapRoot {
          * @throws ConfigurationException when Redis is not configured or does not answer
          */
         public DictionaryTraining dictionaryTrainer() {
-            RedisConnections redis = redis("cache-dictionary train");
+            RedisSettings redisSettings = settings.requiredRedis("cache-dictionary train");
             MySqlConnections connections = mysql(1);
+            RedisConnections redis = redis(redisSettings);
             Codec current = codec(redis, json, settings.seed());
             return new DictionaryTraining(new TrainCacheDictionaryService(new MySqlTestDataStore(connections, json),
                     new MySqlRecapReader(connections, json), json, new RedisCacheDictionary(redis, current.codec())),
@@ -524,12 +529,12 @@ public final class ForecapRoot {
         }
 
         private MySqlConnections mysql(int size) {
-            return add(resources, MySqlConnections.forTools(settings.mysql(), size));
+            return add(resources, MySqlConnections.forTools(settings.mysql().orElseThrow(), size));
         }
 
         /** Redis for a command that needs it, refused with one clear line when it does not answer. */
-        private RedisConnections redis(String what) {
-            RedisConnections redis = add(resources, ForecapRoot.redis(settings.requiredRedis(what)));
+        private RedisConnections redis(RedisSettings redisSettings) {
+            RedisConnections redis = add(resources, ForecapRoot.redis(redisSettings));
             String unreachable = redis.ping();
             if (unreachable != null) {
                 throw new ConfigurationException("cannot use Redis: " + unreachable);

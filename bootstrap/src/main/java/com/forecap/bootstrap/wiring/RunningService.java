@@ -78,6 +78,9 @@ public final class RunningService implements AutoCloseable {
         RuntimeException failure = closeAll(resources);
         if (failure != null) {
             LOG.log(Level.WARNING, "closing the service's clients failed: " + failure);
+            for (Throwable more : failure.getSuppressed()) {
+                LOG.log(Level.WARNING, "closing the service's clients failed: " + more);
+            }
         }
     }
 

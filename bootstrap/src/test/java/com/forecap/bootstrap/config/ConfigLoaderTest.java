@@ -97,7 +97,7 @@ class ConfigLoaderTest {
             {Map.of(), "forecap.http.head-timeout", "0", "forecap.http.head-timeout"},
             {Map.of(), "forecap.http.unlimited-addresses", "10.0.0.0/99", "forecap.http.unlimited-addresses"},
             {Map.of(), "forecap.shutdown.drain", "soon", "forecap.shutdown.drain"},
-            {Map.of(), "forecap.cache.local.max-bytes", "lots", "forecap.cache.local.max-bytes"},
+            {mysql, "forecap.cache.local.max-bytes", "lots", "forecap.cache.local.max-bytes"},
             {mysql, "forecap.mysql.wait-budget", "a while", "forecap.mysql.wait-budget"},
             {mysql, "forecap.mysql.connection-limit", "0", "forecap.mysql.connection-limit"},
             {Map.of("MYSQL_HOST", "db", "REDIS_HOST", "cache"), "forecap.redis.port", "six", "forecap.redis.port"},
@@ -117,9 +117,33 @@ class ConfigLoaderTest {
                 "MYSQL_HOST", "db", "MYSQL_PASSWORD", "secret-three", "MYSQL_TOOLS_USER", "tools",
                 "MYSQL_TOOLS_PASSWORD", "secret-four", "REDIS_HOST", "cache", "REDIS_PASSWORD", "secret-five"), Map.of());
         ServiceSettings service = ServiceSettings.from(config);
-        ToolSettings tools = ToolSettings.from(config);
+        ToolSettings tools = ToolSettings.from(config, java.util.EnumSet.allOf(ToolSettings.Part.class), null);
         assertThat(service.database().orElseThrow().serving().server()).isEqualTo("db:3306");
-        assertThat(tools.mysql().user()).isEqualTo("tools");
+        assertThat(tools.mysql().orElseThrow().user()).isEqualTo("tools");
         assertThat(service + " " + tools).contains("db:3306").contains("cache:6379").doesNotContain("secret-");
+    }
+
+    @Test
+    void a_command_reads_only_the_parts_it_uses() {
+        Config config = ConfigLoader.load(Map.of("MYSQL_SSL_CA", "/nonexistent/ca.pem", "REDIS_HOST", "cache",
+                "REDIS_PORT", "six"), Map.of("forecap.embedded.seed", "many"));
+        assertThat(ToolSettings.from(config, java.util.EnumSet.noneOf(ToolSettings.Part.class), 7L).seed()).isEqualTo(7);
+        assertThat(ToolSettings.from(config, java.util.EnumSet.of(ToolSettings.Part.SEED), 7L).mysql()).isEmpty();
+        assertThatThrownBy(() -> ToolSettings.from(config, java.util.EnumSet.of(ToolSettings.Part.SEED), null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("forecap.embedded.seed");
+        assertThatThrownBy(() -> ToolSettings.from(config, java.util.EnumSet.of(ToolSettings.Part.MYSQL), 7L))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("certificate authorities");
+        assertThatThrownBy(() -> ToolSettings.from(config, java.util.EnumSet.of(ToolSettings.Part.REDIS), 7L))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("forecap.redis.port");
+    }
+
+    @Test
+    void the_embedded_mode_reads_no_store_or_cache_setting() {
+        ServiceSettings embedded = settings(Map.of("REDIS_HOST", "cache", "REDIS_PORT", "six"),
+                Map.of("forecap.cache.local.max-bytes", "lots", "forecap.mysql.wait-budget", "a while"));
+        assertThat(embedded.store()).isEqualTo(ServiceSettings.StoreMode.EMBEDDED);
+        assertThat(embedded.database()).isEmpty();
+        assertThat(embedded.redis()).isEmpty();
+        assertThat(embedded.nearCache().enabled()).isFalse();
     }
 }

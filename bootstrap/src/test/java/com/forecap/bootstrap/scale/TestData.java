@@ -1,5 +1,6 @@
 package com.forecap.bootstrap.scale;
 
+import java.util.EnumSet;
 import java.util.Map;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
@@ -25,12 +26,12 @@ final class TestData {
      */
     static MySqlSettings migrateAndGenerate(Map<String, String> environment, int users) {
         ToolSettings settings = ToolSettings.from(ConfigLoader.load(environment,
-                Map.of("forecap.mysql.connection-timeout", "PT15S")));
+                Map.of("forecap.mysql.connection-timeout", "PT15S")), EnumSet.of(ToolSettings.Part.MYSQL), null);
         try (ForecapRoot.Tools tools = ForecapRoot.tools(settings)) {
             tools.migrate();
             tools.generator(2, 1_000, ReportProgressPort.NONE)
                     .generate(new GenerateTestDataCommand(IdRange.startingAt(1, users), 2, false));
         }
-        return settings.mysql();
+        return settings.mysql().orElseThrow();
     }
 }

@@ -82,7 +82,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(2))
                 .permittedNumberOfCallsInHalfOpenState(3)
-                .recordExceptions(DbClientException.class)
+                // every other failure of a read counts against MySQL
                 .ignoreExceptions(WaitBudget.Refused.class, RecapStoreUnavailableException.class)
                 .writableStackTraceEnabled(false)
                 .build());
