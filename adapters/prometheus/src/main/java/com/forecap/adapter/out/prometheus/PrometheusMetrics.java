@@ -61,45 +61,27 @@ public final class PrometheusMetrics
 
     private PrometheusMetrics(PrometheusRegistry registry) {
         this.registry = registry;
-        this.httpRequests = Counter.builder()
-                .name("http_requests_total")
-                .help("HTTP requests answered")
-                .labelNames("method", "route", "status")
-                .register(registry);
-        this.httpDuration = Histogram.builder()
-                .name("http_request_duration_seconds")
-                .help("Time from request to response")
-                .labelNames("method", "route", "status")
-                .classicOnly()
-                .classicUpperBounds(LATENCY_BUCKETS)
-                .register(registry);
-        this.httpErrors = Counter.builder()
-                .name("http_request_errors_total")
-                .help("HTTP requests answered with an error status")
-                .labelNames("method", "route", "error_type")
-                .register(registry);
-        this.dbQueryDuration = Histogram.builder()
-                .name("db_query_duration_seconds")
-                .help("Time of database queries")
-                .labelNames("query_type", "table")
-                .classicOnly()
-                .classicUpperBounds(LATENCY_BUCKETS)
-                .register(registry);
-        this.refusals = Counter.builder()
-                .name("http_refused_total")
-                .help("Requests and connections refused before routing, by reason")
-                .labelNames("reason")
-                .register(registry);
-        this.cacheHits = Counter.builder().name("cache_hits_total").help("Cache lookups answered by the cache")
-                .labelNames("cache_type").register(registry);
-        this.cacheMisses = Counter.builder().name("cache_misses_total").help("Cache lookups that went further down")
-                .labelNames("cache_type").register(registry);
-        this.cacheOperations = Histogram.builder()
-                .name("cache_operation_duration_seconds")
-                .help("Time of cache operations")
-                .labelNames("operation", "cache_type")
-                .classicOnly()
-                .classicUpperBounds(CACHE_BUCKETS)
+        this.httpRequests = counter("http_requests_total", "HTTP requests answered", "method", "route", "status");
+        this.httpDuration = histogram("http_request_duration_seconds", "Time from request to response", LATENCY_BUCKETS,
+                "method", "route", "status");
+        this.httpErrors = counter("http_request_errors_total", "HTTP requests answered with an error status",
+                "method", "route", "error_type");
+        this.dbQueryDuration = histogram("db_query_duration_seconds", "Time of database queries", LATENCY_BUCKETS,
+                "query_type", "table");
+        this.refusals = counter("http_refused_total", "Requests and connections refused before routing, by reason",
+                "reason");
+        this.cacheHits = counter("cache_hits_total", "Cache lookups answered by the cache", "cache_type");
+        this.cacheMisses = counter("cache_misses_total", "Cache lookups that went further down", "cache_type");
+        this.cacheOperations = histogram("cache_operation_duration_seconds", "Time of cache operations", CACHE_BUCKETS,
+                "operation", "cache_type");
+    }
+
+    private Counter counter(String name, String help, String... labels) {
+        return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
+    }
+
+    private Histogram histogram(String name, String help, double[] buckets, String... labels) {
+        return Histogram.builder().name(name).help(help).labelNames(labels).classicOnly().classicUpperBounds(buckets)
                 .register(registry);
     }
 
