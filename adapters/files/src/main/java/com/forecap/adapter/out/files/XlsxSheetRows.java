@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -132,49 +133,48 @@ final class XlsxSheetRows implements ImportRows {
     /** Relationship targets of the workbook by id, plus {@code sharedStrings} for the strings part. */
     private Map<String, String> relationships() throws IOException, XMLStreamException {
         Map<String, String> targets = new HashMap<>();
-        ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
-        if (rels == null) {
-            throw new ImportFileException(file + ": not an XLSX workbook (no xl/_rels/workbook.xml.rels)", null);
-        }
-        try (InputStream in = zip.getInputStream(rels)) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in, "UTF-8");
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && "Relationship".equals(xml.getLocalName())) {
-                    String target = xml.getAttributeValue(null, "Target");
-                    String path = target.startsWith("/") ? target.substring(1) : "xl/" + target;
-                    targets.put(xml.getAttributeValue(null, "Id"), path);
-                    String type = xml.getAttributeValue(null, "Type");
-                    if (type != null && type.endsWith("/sharedStrings")) {
-                        targets.put("sharedStrings", path);
-                    }
-                }
+        forEachElement("xl/_rels/workbook.xml.rels", "Relationship", xml -> {
+            String target = xml.getAttributeValue(null, "Target");
+            String path = target.startsWith("/") ? target.substring(1) : "xl/" + target;
+            targets.put(xml.getAttributeValue(null, "Id"), path);
+            String type = xml.getAttributeValue(null, "Type");
+            if (type != null && type.endsWith("/sharedStrings")) {
+                targets.put("sharedStrings", path);
             }
-        }
+        });
         return targets;
     }
 
     /** Sheet names to their part, in workbook order. */
     private Map<String, String> sheets(Map<String, String> targets) throws IOException, XMLStreamException {
         Map<String, String> sheets = new LinkedHashMap<>();
-        ZipEntry workbook = zip.getEntry("xl/workbook.xml");
-        if (workbook == null) {
-            throw new ImportFileException(file + ": not an XLSX workbook (no xl/workbook.xml)", null);
+        forEachElement("xl/workbook.xml", "sheet", xml -> {
+            String id = null;
+            for (int i = 0; i < xml.getAttributeCount(); i++) {
+                if ("id".equals(xml.getAttributeLocalName(i))) {
+                    id = xml.getAttributeValue(i);
+                }
+            }
+            sheets.put(xml.getAttributeValue(null, "name"), targets.get(id));
+        });
+        return sheets;
+    }
+
+    /** Hands every start of {@code element} in a part the workbook must have to {@code each}. */
+    private void forEachElement(String part, String element, Consumer<XMLStreamReader> each)
+            throws IOException, XMLStreamException {
+        ZipEntry entry = zip.getEntry(part);
+        if (entry == null) {
+            throw new ImportFileException(file + ": not an XLSX workbook (no " + part + ")", null);
         }
-        try (InputStream in = zip.getInputStream(workbook)) {
+        try (InputStream in = zip.getInputStream(entry)) {
             XMLStreamReader xml = XML.createXMLStreamReader(in, "UTF-8");
             while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
-                    String id = null;
-                    for (int i = 0; i < xml.getAttributeCount(); i++) {
-                        if ("id".equals(xml.getAttributeLocalName(i))) {
-                            id = xml.getAttributeValue(i);
-                        }
-                    }
-                    sheets.put(xml.getAttributeValue(null, "name"), targets.get(id));
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && element.equals(xml.getLocalName())) {
+                    each.accept(xml);
                 }
             }
         }
-        return sheets;
     }
 
     /** The next row with a non-empty cell, as cell texts by column; {@code null} at the end. */
