@@ -21,15 +21,8 @@ import com.forecap.application.synthetic.SyntheticRecaps;
  */
 public record ToolSettings(Optional<MySqlSettings> mysql, Optional<RedisSettings> redis, long seed) {
 
-    /** The parts of the configuration a command uses. */
-    public enum Part {
-        /** {@code forecap.mysql.*}. */
-        MYSQL,
-        /** {@code forecap.redis.*}. */
-        REDIS,
-        /** {@code forecap.embedded.seed}. */
-        SEED
-    }
+    /** The parts of the configuration a command uses: {@code forecap.mysql.*}, {@code forecap.redis.*}, the seed. */
+    public enum Part { MYSQL, REDIS, SEED }
 
     /**
      * Reads the parts a command uses.
