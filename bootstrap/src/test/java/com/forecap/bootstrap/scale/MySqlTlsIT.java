@@ -8,9 +8,7 @@ import java.util.Map;
 
 import com.forecap.bootstrap.JarProcess;
 import com.forecap.bootstrap.SignedClient;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.LoopbackService;
 import com.forecap.bootstrap.wiring.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +68,8 @@ class MySqlTlsIT {
     }
 
     private static int status(Map<String, String> environment, long user) throws Exception {
-        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment, Map.of("server.port", "0",
-                "server.host", "127.0.0.1", "forecap.mysql.connection-limit", "2", "forecap.mysql.connection-timeout", "PT5S"))));
+        RunningService service = LoopbackService.start(environment,
+                "forecap.mysql.connection-limit", "2", "forecap.mysql.connection-timeout", "PT5S");
         try {
             return new SignedClient(service.port()).recap(user).statusCode();
         } finally {

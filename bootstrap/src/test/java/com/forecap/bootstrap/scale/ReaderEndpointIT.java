@@ -10,7 +10,7 @@ import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.ServiceSettings;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.LoopbackService;
 import com.forecap.bootstrap.wiring.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,8 +91,8 @@ class ReaderEndpointIT {
     @Test
     void reads_go_to_the_reader_and_fall_back_to_the_writer_while_it_is_down() throws Exception {
         assertThat(ServiceSettings.from(ConfigLoader.load(environment(), Map.of())).database().orElseThrow().reader()).isPresent();
-        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment(), Map.of("server.port", "0",
-                "server.host", "127.0.0.1", "forecap.mysql.connection-limit", "4", "forecap.cache.local.enabled", "false"))));
+        RunningService service = LoopbackService.start(environment(),
+                "forecap.mysql.connection-limit", "4", "forecap.cache.local.enabled", "false");
         try {
             SignedClient client = new SignedClient(service.port());
             assertThat(service.description()).contains("reader=127.0.0.1:" + replica.port());

@@ -24,9 +24,7 @@ import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
 import com.forecap.bootstrap.JarProcess;
 import com.forecap.bootstrap.SignedClient;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.LoopbackService;
 import com.forecap.bootstrap.wiring.RunningService;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
@@ -198,8 +196,7 @@ class RedisClusterIT {
             for (long id = 1; id <= 200; id++) {
                 assertThat(admin.exists("user:recap:" + id)).as("user " + id + " warmed").isTrue();
             }
-            RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment, Map.of("server.port", "0",
-                    "server.host", "127.0.0.1", "forecap.cache.local.enabled", "false"))));
+            RunningService service = LoopbackService.start(environment, "forecap.cache.local.enabled", "false");
             try {
                 SignedClient client = new SignedClient(service.port());
                 for (long id = 1; id <= 300; id++) {

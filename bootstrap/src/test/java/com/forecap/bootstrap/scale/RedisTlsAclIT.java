@@ -17,9 +17,7 @@ import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.bootstrap.JarProcess;
 import com.forecap.bootstrap.SignedClient;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.LoopbackService;
 import com.forecap.bootstrap.wiring.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,8 +105,8 @@ class RedisTlsAclIT {
             setup.auth("forecap", PASSWORD);
             assertThat(setup.ping()).isEqualTo("PONG");
         }
-        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment(certificates.ca().toString()),
-                Map.of("server.port", "0", "server.host", "127.0.0.1", "forecap.cache.local.enabled", "false"))));
+        RunningService service = LoopbackService.start(environment(certificates.ca().toString()),
+                "forecap.cache.local.enabled", "false");
         try {
             SignedClient client = new SignedClient(service.port());
             assertThat(service.description()).contains("redis=127.0.0.1:" + tlsPort);
@@ -191,8 +189,7 @@ class RedisTlsAclIT {
         try (RedisConnections byName = RedisConnections.create(trusted)) {
             assertThat(byName.ping()).as("host name localhost is in the certificate").isNull();
         }
-        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment(certificates.otherCa().toString()),
-                Map.of("server.port", "0", "server.host", "127.0.0.1"))));
+        RunningService service = LoopbackService.start(environment(certificates.otherCa().toString()));
         try {
             SignedClient client = new SignedClient(service.port());
             assertThat(client.recap(5).statusCode()).isEqualTo(200);

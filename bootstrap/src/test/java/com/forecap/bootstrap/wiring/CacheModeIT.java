@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.adapter.out.redis.testing.PrivateRedisServer;
 import com.forecap.bootstrap.SignedClient;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +38,8 @@ class CacheModeIT {
         Map<String, String> environment = DATABASE.environment();
         environment.put("REDIS_HOST", "127.0.0.1");
         environment.put("REDIS_PORT", Integer.toString(redis.port()));
-        service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
-                "forecap.cache.local.ttl", "PT0.2S", "forecap.redis.breaker-open-for", "PT0.5S"))));
+        service = LoopbackService.start(environment,
+                "forecap.cache.local.ttl", "PT0.2S", "forecap.redis.breaker-open-for", "PT0.5S");
         signed = new SignedClient(service.port());
     }
 

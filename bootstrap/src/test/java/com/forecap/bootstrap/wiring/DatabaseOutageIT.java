@@ -20,8 +20,6 @@ import com.forecap.application.service.GenerateTestDataService;
 import com.forecap.application.synthetic.IdRange;
 import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.SignedClient;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,9 +52,9 @@ class DatabaseOutageIT {
         environment.put("MYSQL_SSL_MODE", "DISABLED");
         environment.put("REDIS_HOST", RedisTesting.SHARED_NODE.split(":")[0]);
         environment.put("REDIS_PORT", RedisTesting.SHARED_NODE.split(":")[1]);
-        service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1",
+        service = LoopbackService.start(environment,
                 "forecap.redis.key-prefix", PREFIX, "forecap.cache.local.ttl", "PT0.1S",
-                "forecap.mysql.connection-timeout", "PT0.5S"))));
+                "forecap.mysql.connection-timeout", "PT0.5S");
         signed = new SignedClient(service.port());
     }
 

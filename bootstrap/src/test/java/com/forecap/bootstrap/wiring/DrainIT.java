@@ -11,8 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,9 +30,9 @@ class DrainIT {
     @ParameterizedTest(name = "drain {0}")
     @ValueSource(strings = {"PT0S", "PT1S"})
     void keep_alive_clients_lose_no_request_while_the_service_stops(String drain) throws Exception {
-        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
-                "server.host", "127.0.0.1", "forecap.embedded.users", "1000", "forecap.shutdown.drain", drain,
-                "server.shutdown-grace-period", "PT10S"))));
+        RunningService service = LoopbackService.start(Map.of(),
+                "forecap.embedded.users", "1000", "forecap.shutdown.drain", drain,
+                "server.shutdown-grace-period", "PT10S");
         int port = service.port();
         AtomicBoolean notReady = new AtomicBoolean();
         AtomicBoolean running = new AtomicBoolean(true);

@@ -22,8 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.bootstrap.SignedClient;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,12 +71,11 @@ class EdgeRowsIT {
             }
         }
         Map<String, String> environment = DATABASE.environment();
-        mysqlOnly = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment, Map.of("server.port", "0",
-                "server.host", "127.0.0.1", "forecap.cache.local.enabled", "false"))));
+        mysqlOnly = LoopbackService.start(environment, "forecap.cache.local.enabled", "false");
         Map<String, String> withRedis = new LinkedHashMap<>(environment);
         withRedis.put("REDIS_HOST", "127.0.0.1");
-        cached = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(withRedis, Map.of("server.port", "0", "server.host", "127.0.0.1",
-                "forecap.cache.local.enabled", "false", "forecap.redis.key-prefix", PREFIX))));
+        cached = LoopbackService.start(withRedis,
+                "forecap.cache.local.enabled", "false", "forecap.redis.key-prefix", PREFIX);
     }
 
     @AfterAll

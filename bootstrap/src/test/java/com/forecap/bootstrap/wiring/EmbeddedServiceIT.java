@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +30,7 @@ class EmbeddedServiceIT {
 
     @BeforeAll
     static void start() {
-        service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(Map.of(),
-                Map.of("server.port", "0", "server.host", "127.0.0.1", "forecap.embedded.users", Integer.toString(USERS)))));
+        service = LoopbackService.start(Map.of(), "forecap.embedded.users", Integer.toString(USERS));
         client = HttpClient.newHttpClient();
     }
 

@@ -14,13 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +41,9 @@ class GracefulShutdownIT {
 
     @Test
     void an_in_flight_request_completes_while_the_service_stops() throws Exception {
-        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(DATABASE.environment(), Map.of("server.port", "0",
-                "server.host", "127.0.0.1", "forecap.shutdown.drain", "PT0.5S", "server.shutdown-grace-period", "PT10S",
-                "forecap.mysql.connection-timeout", "PT5S"))));
+        RunningService service = LoopbackService.start(DATABASE.environment(),
+                "forecap.shutdown.drain", "PT0.5S", "server.shutdown-grace-period", "PT10S",
+                "forecap.mysql.connection-timeout", "PT5S");
         int port = service.port();
         HttpClient client = HttpClient.newHttpClient();
         try (Connection locker = DriverManager.getConnection("jdbc:mysql://" + ScratchDatabase.HOST + ":" + ScratchDatabase.PORT

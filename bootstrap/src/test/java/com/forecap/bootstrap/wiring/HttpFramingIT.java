@@ -5,7 +5,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import io.helidon.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +23,7 @@ class HttpFramingIT {
 
     @BeforeAll
     static void start() {
-        service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(Map.of(),
-                Map.of("server.port", "0", "server.host", "127.0.0.1", "forecap.embedded.users", "1000"))));
+        service = LoopbackService.start(Map.of(), "forecap.embedded.users", "1000");
     }
 
     @AfterAll

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,7 @@ class MalformedInputIT {
 
     @BeforeAll
     static void start() {
-        service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(Map.of(),
-                Map.of("server.port", "0", "server.host", "127.0.0.1", "forecap.embedded.users", "1000"))));
+        service = LoopbackService.start(Map.of(), "forecap.embedded.users", "1000");
     }
 
     @AfterAll

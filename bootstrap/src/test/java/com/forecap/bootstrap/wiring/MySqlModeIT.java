@@ -10,8 +10,6 @@ import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.SignedClient;
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +31,7 @@ class MySqlModeIT {
         DATABASE.withUsers(2_000);
         Map<String, String> environment = DATABASE.environment();
         environment.put("MYSQL_CONNECTION_LIMIT", "4");
-        service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(environment, Map.of("server.port", "0", "server.host", "127.0.0.1"))));
+        service = LoopbackService.start(environment);
         signed = new SignedClient(service.port());
     }
 

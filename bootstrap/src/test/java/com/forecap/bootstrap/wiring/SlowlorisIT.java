@@ -19,8 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.forecap.bootstrap.config.ConfigLoader;
-import com.forecap.bootstrap.config.ServiceSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,9 +130,9 @@ class SlowlorisIT {
 
     @Test
     void the_cap_counts_connections_per_address_and_spares_the_unlimited_ones() throws Exception {
-        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
-                "server.host", "127.0.0.1", "forecap.embedded.users", "100", "forecap.http.max-connections-per-address", "2",
-                "forecap.http.unlimited-addresses", "127.0.2.0/24", "forecap.shutdown.close-notice", "PT0S"))));
+        RunningService service = LoopbackService.start(Map.of(),
+                "forecap.embedded.users", "100", "forecap.http.max-connections-per-address", "2",
+                "forecap.http.unlimited-addresses", "127.0.2.0/24", "forecap.shutdown.close-notice", "PT0S");
         List<SocketChannel> capped = new ArrayList<>();
         List<SocketChannel> unlimited = new ArrayList<>();
         try {
@@ -153,9 +151,9 @@ class SlowlorisIT {
 
     @Test
     void idle_keep_alive_and_silent_connections_are_closed_after_the_idle_timeout_and_not_before() throws Exception {
-        RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(Map.of(), Map.of("server.port", "0",
-                "server.host", "127.0.0.1", "forecap.embedded.users", "100", "server.idle-connection-timeout", "PT3S",
-                "server.idle-connection-period", "PT0.1S", "forecap.shutdown.close-notice", "PT0S"))));
+        RunningService service = LoopbackService.start(Map.of(),
+                "forecap.embedded.users", "100", "server.idle-connection-timeout", "PT3S",
+                "server.idle-connection-period", "PT0.1S", "forecap.shutdown.close-notice", "PT0S");
         try (RawHttp connection = RawHttp.connect(service.port()); RawHttp silent = RawHttp.connect(service.port())) {
             connection.write("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(connection.read(false).status()).isEqualTo(200);
@@ -173,11 +171,11 @@ class SlowlorisIT {
     }
 
     private static RunningService start(int slots, int perAddress) {
-        return ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load(Map.of(), Map.of("server.port", "0", "server.host", "127.0.0.1",
+        return LoopbackService.start(Map.of(),
                 "forecap.embedded.users", "1000", "server.max-tcp-connections", Integer.toString(slots),
                 "forecap.http.max-connections-per-address", Integer.toString(perAddress),
                 "forecap.http.head-timeout", HEAD_TIMEOUT.toString(), "server.idle-connection-period", "PT0.25S",
-                "forecap.shutdown.close-notice", "PT0S"))));
+                "forecap.shutdown.close-notice", "PT0S");
     }
 
     /** Opens partial connections from one source address; the server may close some at once. */
