@@ -2,6 +2,7 @@ package com.forecap.bootstrap.cli;
 
 import java.util.Locale;
 
+import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.application.port.in.GenerateTestDataUseCase;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
 import com.forecap.application.synthetic.IdRange;
@@ -71,10 +72,10 @@ public final class GenerateCommand extends ToolCommand {
             GenerateTestDataUseCase generator = tools.generator(threads, chunkSize, progress);
             GenerationReport report = resumable("completed chunk",
                     () -> generator.generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, threads, truncate)));
+            MySqlSettings mysql = tools.settings().mysql().orElseThrow();
             out.printf(Locale.ROOT, "users %s in %s.%s on %s: %,d written, %,d already present, %s, %,.0f rows/s%n",
-                    range, tools.settings().mysql().orElseThrow().database(), "user_recap_data",
-                    tools.settings().mysql().orElseThrow().server(), report.written(),
-                    report.alreadyPresent(), ConsoleProgress.format(report.elapsed()), report.rowsPerSecond());
+                    range, mysql.database(), "user_recap_data", mysql.server(), report.written(), report.alreadyPresent(),
+                    ConsoleProgress.format(report.elapsed()), report.rowsPerSecond());
             out.println("check them with: forecap verify-test-data");
         }
         return 0;

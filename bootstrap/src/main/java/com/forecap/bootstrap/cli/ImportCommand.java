@@ -66,15 +66,14 @@ public final class ImportCommand extends ToolCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         long rejected;
-        try (ForecapRoot.Tools tools = invalidateCache && !dryRun ? tools(null, Part.MYSQL, Part.REDIS)
-                : tools(null, Part.MYSQL)) {
-            ImportRecapsUseCase importer = tools.importer(dryRun, invalidateCache, chunkSize, ConsoleProgress.onStandardError());
+        try (ForecapRoot.Tools tools = evicting() ? tools(null, Part.MYSQL, Part.REDIS) : tools(null, Part.MYSQL)) {
+            ImportRecapsUseCase importer = tools.importer(dryRun, evicting(), chunkSize, ConsoleProgress.onStandardError());
             Supplier<Long> work = () -> {
                 long sum = 0;
                 for (Path file : files) {
                     Path rejectsFile = rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.csv");
                     ImportReport report = importer.importFile(new ImportRecapsUseCase.ImportCommand(file, sheet, rejectsFile,
-                            ignoreUnknownColumns, dryRun, invalidateCache && !dryRun));
+                            ignoreUnknownColumns, dryRun, evicting()));
                     sum += report.rejected();
                     print(out, file, rejectsFile, report, tools.settings().mysql().orElseThrow());
                 }
@@ -89,6 +88,11 @@ public final class ImportCommand extends ToolCommand {
             return REJECTED;
         }
         return 0;
+    }
+
+    /** Whether the imported users' cache entries are deleted: asked for, and not a dry run. */
+    private boolean evicting() {
+        return invalidateCache && !dryRun;
     }
 
     private void print(PrintWriter out, Path file, Path rejectsFile, ImportReport report, MySqlSettings settings) {
@@ -112,7 +116,7 @@ public final class ImportCommand extends ToolCommand {
         if (report.duplicates() > 0) {
             line.append(String.format(Locale.ROOT, ", %,d repeated user_id (the later row wins)", report.duplicates()));
         }
-        if (invalidateCache && !dryRun) {
+        if (evicting()) {
             line.append(String.format(Locale.ROOT, ", %,d cache entries deleted", report.evicted()));
         }
         if (!report.ignoredColumns().isEmpty()) {

@@ -474,16 +474,16 @@ public final class ForecapRoot {
         /**
          * The import of the data warehouse's export.
          *
-         * @param dryRun          check only: no database
-         * @param invalidateCache delete the imported users' Redis entries
-         * @param chunkRows       file rows per atomic statement
-         * @param progress        where progress goes
+         * @param dryRun     check only: no database
+         * @param evictCache delete the imported users' Redis entries (never in a dry run)
+         * @param chunkRows  file rows per atomic statement
+         * @param progress   where progress goes
          * @return the use case
-         * @throws ConfigurationException when the cache is to be invalidated and Redis cannot be used
+         * @throws ConfigurationException when the cache is to be evicted and Redis cannot be used
          */
-        public ImportRecapsUseCase importer(boolean dryRun, boolean invalidateCache, int chunkRows,
+        public ImportRecapsUseCase importer(boolean dryRun, boolean evictCache, int chunkRows,
                                             ReportProgressPort progress) {
-            RedisSettings redisSettings = invalidateCache && !dryRun ? settings.requiredRedis("--invalidate-cache") : null;
+            RedisSettings redisSettings = evictCache ? settings.requiredRedis("--invalidate-cache") : null;
             StoreImportedRecapsPort store = dryRun ? null : boundedHeap(new MySqlRecapImport(mysql(2)));
             RedisRecapEvictor evictor = redisSettings == null ? null : new RedisRecapEvictor(redis(redisSettings));
             return new ImportRecapsService(new ImportFileReader(), store, new CsvRejectsFile(), evictor, json, progress,
