@@ -45,6 +45,8 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
 
     /** How long a health check waits for the database. */
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
+    /** The id no user has: the data set's ids start at 1, the service refuses 0. */
+    private static final long ABSENT_USER = 0;
 
     private final MySqlConnections connections;
     private final DbClient db;
@@ -108,7 +110,43 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
     }
 
     /** One read, inside the breaker: a turn refused by the budget is ignored by it, a failed query counts. */
+    /**
+     * Fills the pool to its size and prepares the recap statement on every connection, by reading
+     * {@code user_id} 0, which no user has (ids start at 1): the connects and prepares are paid before
+     * traffic, and no user's row is read.
+     *
+     * @return connections open and prepared
+     * @throws RecapStoreUnavailableException when MySQL cannot be reached
+     */
+    public int prepareConnections() {
+        try {
+            return connections.prepareEach(SELECT_SQL, ABSENT_USER);
+        } catch (SQLException e) {
+            throw new RecapStoreUnavailableException(MySqlException.explain(settings(), "prepare", e).getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads {@code user_id} 0, which no user has, through the same path as a user's read (admission,
+     * circuit breaker, statement, this adapter's metrics): the start-up warm-up runs the driver's code
+     * without reading anyone's row.
+     *
+     * @return whether a row came back (only when someone stored a row with id 0)
+     * @throws RecapStoreUnavailableException when MySQL cannot answer
+     */
+    public boolean readAbsentUser() {
+        try {
+            return breaker.executeSupplier(() -> read(ABSENT_USER)).isPresent();
+        } catch (CallNotPermittedException | WaitBudget.Refused | DbClientException e) {
+            throw new RecapStoreUnavailableException("MySQL warm-up read failed: " + e.getMessage(), null);
+        }
+    }
+
     private Optional<DbRow> read(UserId userId) {
+        return read(userId.value());
+    }
+
+    private Optional<DbRow> read(long userId) {
         long entered;
         try {
             entered = admission.enter();
@@ -118,7 +156,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         }
         long start = System.nanoTime();
         try {
-            return db.execute().namedGet(SELECT_RECAP, userId.value());
+            return db.execute().namedGet(SELECT_RECAP, userId);
         } finally {
             admission.leave(entered);
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);

@@ -2,12 +2,14 @@ package com.forecap.adapter.out.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.forecap.application.port.out.CacheRecapsPort;
@@ -29,15 +31,17 @@ import redis.clients.jedis.util.KeyValue;
  * Cache-aside in Redis around another recap store (a decorator of {@link LoadUserRecapPort}).
  *
  * <ul>
- *     <li>Hit: {@code GET user:recap:{id}} and decompress ({@link ZstdRecapCodec}). Concurrent GETs
- *     share round trips ({@link RedisGetBatcher}).</li>
- *     <li>Miss: take {@code user:recap:{id}:lock} with {@code SET NX PX}; the holder loads from the store,
- *     then in one script writes the entry with the configured TTL (±10 % jitter, so entries written
- *     together do not expire together), releases its lock and wakes waiting instances through
- *     {@code user:recap:{id}:ready}: three round trips a miss (the GET shared with other lookups), or five
- *     in a cluster, where the keys lie in different slots. An instance that finds the lock taken blocks on that list with
- *     {@code BLPOP} for at most {@code lockWait}, then reads the entry, and loads by itself only when
- *     it is still missing.</li>
+ *     <li>Lookup: one script reads {@code user:recap:{id}} and, when it is missing, takes {@code
+ *     user:recap:{id}:lock} with {@code SET NX PX} in the same round trip; concurrent lookups share that
+ *     round trip ({@link RedisGetBatcher}). A hit is decompressed ({@link ZstdRecapCodec}).</li>
+ *     <li>Miss: the lock's holder loads from the store and answers; then, off the request's path, one
+ *     script writes the entry with the configured TTL (±10 % jitter, so entries written together do not
+ *     expire together), releases the lock and wakes waiting instances through {@code
+ *     user:recap:{id}:ready} ({@link RedisFinisher}, the writes of concurrent misses pipelined in one round
+ *     trip). So a miss costs one round trip before the store is read and one after the answer. In a
+ *     cluster, where the keys lie in different slots, the lock is a call of its own and the end three.
+ *     An instance that finds the lock taken blocks on the list with {@code BLPOP} for at most {@code
+ *     lockWait}, then reads the entry, and loads by itself only when it is still missing.</li>
  *     <li>Outage: every Redis call has bounded timeouts and goes through a circuit breaker; when Redis
  *     fails or is slow the breaker opens and requests go straight to the store without waiting on
  *     Redis at all, until a probe after {@code breakerOpenFor} succeeds.</li>
@@ -54,22 +58,29 @@ public final class RedisCachingUserRecapAdapter
     private static final byte[] NOTIFY = ("redis.call('rpush', KEYS[1], '1'); "
             + "return redis.call('pexpire', KEYS[1], ARGV[1])").getBytes(StandardCharsets.UTF_8);
     /**
-     * The end of a load in one round trip: store the entry (when there is one), release the lock if this
-     * instance still holds it, wake one waiting instance. KEYS: entry, lock, ready list; ARGV: token,
-     * wake-up expiry, then entry and TTL when there is an entry. Standalone Redis only: in a cluster the
-     * three keys (fixed by the contract, no hash tag) live in different slots.
-     */
-    /**
      * Takes the lock and, when taken, reads the entry in the same round trip (the lock's previous holder
      * may have written it just before releasing). KEYS: entry, lock; ARGV: token, lock expiry. Answers
-     * {@code [1, entry or nil]} when taken, {@code [0]} when another instance holds it. Standalone only.
+     * {@code [1, entry or nil]} when taken, {@code [0]} when another instance holds it. Standalone only,
+     * for an entry this codec could not read (the lookup took no lock since the entry existed).
      */
     private static final byte[] LOCK = ("if redis.call('set', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then "
-            + "return {1, redis.call('get', KEYS[1])} else return {0} end").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] FINISH = ("if #ARGV > 2 then redis.call('set', KEYS[1], ARGV[3], 'PX', ARGV[4]) end; "
-            + "if redis.call('get', KEYS[2]) == ARGV[1] then redis.call('del', KEYS[2]) end; "
-            + "redis.call('rpush', KEYS[3], '1'); return redis.call('pexpire', KEYS[3], ARGV[2])")
+            + "return {1, redis.call('get', KEYS[1])} else redis.call('set', KEYS[3], '1', 'PX', ARGV[2]) return {0} end")
             .getBytes(StandardCharsets.UTF_8);
+    /**
+     * The end of a batch of loads in one script, for each quadruple of keys (entry, lock, ready list,
+     * waiting mark): store the entry (when there is one), release the lock if its token still holds it,
+     * and when someone marked that it waits, wake it through the ready list. ARGV: wake-up expiry, then
+     * per load its token, the entry's TTL and the entry (both empty when there is none). Standalone Redis
+     * only: in a cluster the keys (fixed by the contract, no hash tag) live in different slots.
+     */
+    private static final byte[] FINISH = ("for i = 1, #KEYS, 4 do "
+            + "local a = (i - 1) / 4 * 3 + 2 "
+            + "if ARGV[a + 1] ~= '' then redis.call('set', KEYS[i], ARGV[a + 2], 'PX', ARGV[a + 1]) end "
+            + "if redis.call('get', KEYS[i + 1]) == ARGV[a] then redis.call('del', KEYS[i + 1]) end "
+            + "if redis.call('del', KEYS[i + 3]) == 1 then "
+            + "redis.call('rpush', KEYS[i + 2], '1') redis.call('pexpire', KEYS[i + 2], ARGV[1]) end "
+            + "end return 1").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY = new byte[0];
     private static final Object UNAVAILABLE = new Object();
     private static final Object ABSENT = new Object();
     private static final Duration SLOW_CALL = Duration.ofMillis(250);
@@ -86,7 +97,10 @@ public final class RedisCachingUserRecapAdapter
     private final RedisRecapWriter writer;
     private final byte[] notifyMillis;
     private final RedisGetBatcher gets;
+    private final RedisFinisher<Finish> finisher;
     private final long getTimeoutNanos;
+    private final String tokenPrefix = UUID.randomUUID().toString().substring(0, 13);
+    private final AtomicLong tokens = new AtomicLong();
 
     /**
      * Creates the decorator.
@@ -118,15 +132,19 @@ public final class RedisCachingUserRecapAdapter
                 .writableStackTraceEnabled(false)
                 .build());
         this.notifyMillis = Long.toString(settings.lockTtl().toMillis()).getBytes(StandardCharsets.US_ASCII);
-        this.gets = new RedisGetBatcher(redis, settings.cluster(), GET_SENDERS);
+        this.gets = new RedisGetBatcher(redis, settings.cluster(), settings.lockTtl().toMillis(), GET_SENDERS);
+        this.finisher = new RedisFinisher<>(batch -> finish(batch, false));
         this.getTimeoutNanos = settings.operationTimeout().plus(settings.poolWait()).toNanos();
     }
 
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
         byte[] key = writer.key(userId, "");
-        Object cached = call("get", () -> orAbsent(gets.get(key, getTimeoutNanos)));
-        if (cached instanceof byte[] value) {
+        byte[] lock = writer.key(userId, ":lock");
+        byte[] token = nextToken();
+        Object found = call("get", () -> orAbsent(gets.lookup(key, lock, writer.key(userId, ":waiting"), token,
+                getTimeoutNanos)));
+        if (found instanceof byte[] value) {
             EncodedRecap recap = codec.decode(value);
             if (recap != null) {
                 metrics.hit(CACHE_TYPE);
@@ -134,21 +152,41 @@ public final class RedisCachingUserRecapAdapter
             }
         }
         metrics.miss(CACHE_TYPE);
-        if (cached == UNAVAILABLE) {
+        if (found == UNAVAILABLE) {
             return store.loadUserRecap(userId);
         }
-        return loadOnce(userId, key);
+        if (found == RedisGetBatcher.LOCKED) {
+            return loadLocked(userId, key, lock, token);
+        }
+        if (found == RedisGetBatcher.BUSY) {
+            return waitForHolder(userId, key);
+        }
+        // in a cluster, or an entry this codec cannot read (written with another dictionary): lock apart
+        return lockThenLoad(userId, key, lock, token);
     }
 
-    /** Loads under the cross-instance lock, or waits (bounded) for the instance holding it. */
-    private Optional<EncodedRecap> loadOnce(UserId userId, byte[] key) {
-        byte[] lock = writer.key(userId, ":lock");
-        byte[] ready = writer.key(userId, ":ready");
-        byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+    /** This request holds the lock: load, answer, and leave the entry's writing to the finisher. */
+    private Optional<EncodedRecap> loadLocked(UserId userId, byte[] key, byte[] lock, byte[] token) {
+        Optional<EncodedRecap> loaded = Optional.empty();
+        try {
+            loaded = store.loadUserRecap(userId);
+            return loaded;
+        } finally {
+            Finish finish = new Finish(userId, key, lock, token, loaded.orElse(null));
+            if (!finisher.submit(finish)) {
+                // the finisher is behind (a slow Redis): this request ends its load itself, through the breaker
+                finish(List.of(finish), true);
+            }
+        }
+    }
+
+    /** Takes the lock in a call of its own (cluster, or an unreadable entry), then loads or waits. */
+    private Optional<EncodedRecap> lockThenLoad(UserId userId, byte[] key, byte[] lock, byte[] token) {
         Optional<EncodedRecap> already = Optional.empty();
         Object locked;
         if (!settings.cluster()) {
-            Object reply = call("lock", () -> redis.eval(LOCK, List.of(key, lock), List.of(token, notifyMillis)));
+            Object reply = call("lock", () -> redis.eval(LOCK, List.of(key, lock, writer.key(userId, ":waiting")),
+                    List.of(token, notifyMillis)));
             if (reply instanceof List<?> answer && !answer.isEmpty()) {
                 locked = Long.valueOf(1).equals(answer.get(0)) ? "OK" : null;
                 if (answer.size() > 1 && answer.get(1) instanceof byte[] value) {
@@ -166,20 +204,20 @@ public final class RedisCachingUserRecapAdapter
         if (locked == UNAVAILABLE) {
             return store.loadUserRecap(userId);
         }
-        if ("OK".equals(locked)) {
-            // the lock's previous holder may have written the entry between this request's miss and now
-            if (already.isPresent()) {
-                finish(key, lock, ready, token, Optional.empty());
-                return already;
-            }
-            Optional<EncodedRecap> loaded = Optional.empty();
-            try {
-                loaded = store.loadUserRecap(userId);
-                return loaded;
-            } finally {
-                finish(key, lock, ready, token, loaded);
-            }
+        if (!"OK".equals(locked)) {
+            return waitForHolder(userId, key);
         }
+        if (already.isPresent()) {
+            // the lock's previous holder wrote the entry between this request's miss and now
+            finish(List.of(new Finish(userId, key, lock, token, null)), true);
+            return already;
+        }
+        return loadLocked(userId, key, lock, token);
+    }
+
+    /** Another request or instance holds the lock: wait (bounded) for its wake-up, then read the entry. */
+    private Optional<EncodedRecap> waitForHolder(UserId userId, byte[] key) {
+        byte[] ready = writer.key(userId, ":ready");
         double seconds = Math.max(0.001, settings.lockWait().toMillis() / 1000.0);
         Object woken = call("wait", () -> orAbsent(redis.blpop(seconds, ready)));
         if (woken instanceof KeyValue<?, ?>) {
@@ -196,21 +234,53 @@ public final class RedisCachingUserRecapAdapter
         return store.loadUserRecap(userId);
     }
 
-    /** Stores what was loaded, releases the lock and wakes a waiter: one script, or three calls in a cluster. */
-    private void finish(byte[] key, byte[] lock, byte[] ready, byte[] token, Optional<EncodedRecap> loaded) {
-        byte[] entry = loaded.map(codec::encode).orElse(null);
-        long ttlMillis = writer.ttlMillis();
+    /**
+     * Stores what was loaded, releases the lock and wakes a waiter, for a batch of loads: one script for
+     * the whole batch; in a cluster three calls a load. The finisher's writes do not ask the circuit
+     * breaker: off the request's path they may wait for Redis, and a lock the breaker kept from being
+     * released would make other instances wait for its expiry.
+     */
+    private void finish(List<Finish> batch, boolean guarded) {
         if (!settings.cluster()) {
-            List<byte[]> args = entry == null ? List.of(token, notifyMillis)
-                    : List.of(token, notifyMillis, entry, Long.toString(ttlMillis).getBytes(StandardCharsets.US_ASCII));
-            call("finish", () -> redis.eval(FINISH, List.of(key, lock, ready), args));
+            List<byte[]> keys = new ArrayList<>(4 * batch.size());
+            List<byte[]> args = new ArrayList<>(1 + 3 * batch.size());
+            args.add(notifyMillis);
+            for (Finish finish : batch) {
+                keys.add(finish.key());
+                keys.add(finish.lock());
+                keys.add(writer.key(finish.userId(), ":ready"));
+                keys.add(writer.key(finish.userId(), ":waiting"));
+                args.add(finish.token());
+                if (finish.recap() == null) {
+                    args.add(EMPTY);
+                    args.add(EMPTY);
+                } else {
+                    args.add(Long.toString(writer.ttlMillis()).getBytes(StandardCharsets.US_ASCII));
+                    args.add(codec.encode(finish.recap()));
+                }
+            }
+            call(guarded, "finish", () -> redis.eval(FINISH, keys, args));
             return;
         }
-        if (entry != null) {
-            call("set", () -> redis.set(key, entry, SetParams.setParams().px(ttlMillis)));
+        for (Finish finish : batch) {
+            if (finish.recap() != null) {
+                byte[] entry = codec.encode(finish.recap());
+                long ttlMillis = writer.ttlMillis();
+                call(guarded, "set", () -> redis.set(finish.key(), entry, SetParams.setParams().px(ttlMillis)));
+            }
+            byte[] ready = writer.key(finish.userId(), ":ready");
+            call(guarded, "unlock", () -> redis.eval(RELEASE, List.of(finish.lock()), List.of(finish.token())));
+            call(guarded, "notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
         }
-        call("unlock", () -> redis.eval(RELEASE, List.of(lock), List.of(token)));
-        call("notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
+    }
+
+    /** A unique lock token: this instance's random prefix and a counter. */
+    private byte[] nextToken() {
+        return (tokenPrefix + tokens.incrementAndGet()).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The writes that end a load: the user, its entry's and lock's keys, the lock's token, the recap or none. */
+    private record Finish(UserId userId, byte[] key, byte[] lock, byte[] token, EncodedRecap recap) {
     }
 
     /**
@@ -237,6 +307,7 @@ public final class RedisCachingUserRecapAdapter
     @Override
     public void close() {
         gets.close();
+        finisher.close();
     }
 
     /** {@inheritDoc} Pings Redis; reports the nodes, the mode and the circuit. */
@@ -264,9 +335,14 @@ public final class RedisCachingUserRecapAdapter
 
     /** Runs one Redis command through the breaker; {@link #UNAVAILABLE} when skipped or failed. */
     private Object call(String operation, Supplier<Object> command) {
+        return call(true, operation, command);
+    }
+
+    /** Runs one Redis command, through the breaker when {@code guarded}; {@link #UNAVAILABLE} when skipped or failed. */
+    private Object call(boolean guarded, String operation, Supplier<Object> command) {
         long start = System.nanoTime();
         try {
-            Object result = breaker.executeSupplier(command);
+            Object result = guarded ? breaker.executeSupplier(command) : command.get();
             metrics.operation(operation, CACHE_TYPE, System.nanoTime() - start);
             return result;
         } catch (CallNotPermittedException e) {

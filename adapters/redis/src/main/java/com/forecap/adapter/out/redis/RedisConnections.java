@@ -17,6 +17,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.apache.commons.pool2.impl.GenericObjectPool;
+
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -24,6 +28,7 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
@@ -40,12 +45,21 @@ public final class RedisConnections implements AutoCloseable {
      */
     private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(5);
 
+    /**
+     * Connections opened per node at start ({@link #fill()}), the pool's size when smaller: the batched
+     * GETs' and the finishing writes' senders plus a few waiting lookups, what a request burst needs at
+     * once without connecting under load.
+     */
+    static final int WORKING_SIZE = 12;
+
     private final UnifiedJedis client;
     private final RedisSettings settings;
+    private final boolean owner;
 
-    private RedisConnections(UnifiedJedis client, RedisSettings settings) {
+    private RedisConnections(UnifiedJedis client, RedisSettings settings, boolean owner) {
         this.client = client;
         this.settings = settings;
+        this.owner = owner;
     }
 
     /**
@@ -61,6 +75,9 @@ public final class RedisConnections implements AutoCloseable {
                 .blockingSocketTimeoutMillis((int) Math.max(settings.operationTimeout().toMillis(),
                         settings.lockWait().toMillis() + settings.operationTimeout().toMillis()))
                 .ssl(settings.tls())
+                // no CLIENT SETINFO on connect: Redis before 7.2 (Debian 12, ElastiCache 7.0/7.1) answers it
+                // with an error, one wasted round trip per new connection, and it only names the library
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
                 .clientName("forecap");
         if (settings.tls()) {
             if (settings.tlsCaFile() != null && !settings.tlsCaFile().isBlank()) {
@@ -85,7 +102,7 @@ public final class RedisConnections implements AutoCloseable {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(settings.poolSize());
         pool.setMaxIdle(settings.poolSize());
-        pool.setMinIdle(0);
+        pool.setMinIdle(Math.min(settings.poolSize(), WORKING_SIZE));
         pool.setBlockWhenExhausted(true);
         pool.setMaxWait(settings.poolWait());
         pool.setTestWhileIdle(true);
@@ -98,7 +115,57 @@ public final class RedisConnections implements AutoCloseable {
                 ? new ClusterClient(new ClusterConnectionProvider(nodes, clientConfig, pool, TOPOLOGY_REFRESH),
                         Duration.ofMillis(settings.operationTimeout().toMillis() * CLUSTER_ATTEMPTS))
                 : new JedisPooled(pool, nodes.iterator().next(), clientConfig);
-        return new RedisConnections(client, settings);
+        return new RedisConnections(client, settings, true);
+    }
+
+    /**
+     * Opens the pool's working size of connections on every node now (each connect, {@code HELLO}/{@code
+     * AUTH}, {@code SELECT} and {@code CLIENT SETNAME} paid before traffic instead of by the first
+     * requests), bounded by the connect timeout of each.
+     *
+     * @return connections open and idle afterwards, over all nodes
+     * @throws JedisConnectionException when a node cannot be reached
+     */
+    public int fill() {
+        int want = Math.min(settings.poolSize(), WORKING_SIZE);
+        if (client instanceof JedisPooled pooled) {
+            return fill(pooled.getPool(), want);
+        }
+        if (client instanceof ClusterClient cluster) {
+            int open = 0;
+            for (ConnectionPool node : cluster.provider().getNodes().values()) {
+                open += fill(node, want);
+            }
+            return open;
+        }
+        return 0;
+    }
+
+    private static int fill(GenericObjectPool<?> pool, int want) {
+        int missing = want - pool.getNumIdle() - pool.getNumActive();
+        if (missing > 0) {
+            try {
+                pool.addObjects(missing);
+            } catch (Exception e) {
+                throw e instanceof RuntimeException runtime ? runtime : new JedisConnectionException(e);
+            }
+        }
+        return pool.getNumIdle() + pool.getNumActive();
+    }
+
+    /**
+     * The same client under other settings' key prefix and expiry: the start-up warm-up writes its own
+     * entries through it, never a user's. Closing the view leaves the client open.
+     *
+     * @param keyPrefix prefix of every key written or read through the view
+     * @param ttl       entries' time to live
+     * @return the view
+     */
+    public RedisConnections view(String keyPrefix, Duration ttl) {
+        RedisSettings s = settings;
+        return new RedisConnections(client, new RedisSettings(s.nodes(), s.cluster(), s.user(), s.password(), s.tls(),
+                s.database(), s.connectTimeout(), s.operationTimeout(), s.poolSize(), s.poolWait(), keyPrefix, ttl,
+                s.lockTtl(), s.lockWait(), s.breakerOpenFor(), s.tlsCaFile(), s.tlsVerifyHostname()), false);
     }
 
     /**
@@ -172,7 +239,9 @@ public final class RedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        if (owner) {
+            client.close();
+        }
     }
 
     /** The cluster client, with its slot map and per-node pools open to {@link RedisGetBatcher}. */

@@ -24,46 +24,72 @@ import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * Natural batching of {@code GET}s: requests queue their key, a few sender threads each take every
- * key waiting and fetch them in one round trip ({@code MGET} on one server; in a cluster, where a
- * multi-key {@code MGET} would be refused with {@code CROSSSLOT}, the keys are grouped by the node that
- * owns their slot and each group is pipelined on one connection of that node, the nodes in parallel).
- * A key whose slot moved ({@code MOVED}/{@code ASK} during a failover or a resharding) is fetched again
- * alone through the cluster client, which follows the redirection and refreshes its slot map.
- * Under light load a batch holds one key and costs what a plain {@code GET} costs; under heavy load
- * one round trip serves many requests, which is what a loopback-bound box needs. Nothing waits on a
- * timer: a sender blocks only until a key arrives, a request only until its answer (bounded).
+ * Natural batching of lookups: requests queue their key, a few sender threads each take every key
+ * waiting and look them all up in one round trip. On one server a lookup also takes the entry's lock
+ * when the entry is missing, in the same script ({@link #LOOKUP}), so a miss knows at once whether it
+ * loads the recap or waits for the instance that does. In a cluster, where a multi-key script would be
+ * refused with {@code CROSSSLOT} (entry and lock keys carry no hash tag), the keys are grouped by the
+ * node that owns their slot and each group's {@code GET}s are pipelined on one connection of that node,
+ * the nodes in parallel; the lock is then taken separately. A key whose slot moved ({@code MOVED}/{@code
+ * ASK} during a failover or a resharding) is fetched again alone through the cluster client, which
+ * follows the redirection and refreshes its slot map.
+ * Under light load a batch holds one key and costs one round trip; under heavy load one round trip
+ * serves many requests, which is what a loopback-bound box needs. Nothing waits on a timer: a sender
+ * blocks only until a key arrives, a request only until its answer (bounded).
  */
 final class RedisGetBatcher implements AutoCloseable {
 
     /** Most keys in one round trip. */
     static final int MAX_BATCH = 128;
+    /** Answer of a lookup on one server: the entry is missing and this lookup took its lock. */
+    static final Object LOCKED = new Object();
+    /** Answer of a lookup on one server: the entry is missing and another lookup holds its lock. */
+    static final Object BUSY = new Object();
+    /**
+     * For each triple of keys (entry, lock, waiting mark): the entry when it exists, else 1 when the lock
+     * was taken with this lookup's token ({@code SET NX PX}), else 0, someone else holding it: then the
+     * waiting mark is set, so that the holder's end wakes this waiter (and only then pushes a wake-up).
+     * ARGV: lock expiry in milliseconds, then one token per triple.
+     */
+    private static final byte[] LOOKUP = ("local out = {} "
+            + "for i = 1, #KEYS, 3 do "
+            + "local v = redis.call('get', KEYS[i]) "
+            + "if v then out[#out + 1] = v "
+            + "elseif redis.call('set', KEYS[i + 1], ARGV[(i - 1) / 3 + 2], 'NX', 'PX', ARGV[1]) then out[#out + 1] = 1 "
+            + "else redis.call('set', KEYS[i + 2], '1', 'PX', ARGV[1]) out[#out + 1] = 0 end "
+            + "end return out").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final UnifiedJedis redis;
     private final boolean cluster;
+    private final byte[] lockMillis;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean open = true;
     private final java.util.concurrent.atomic.AtomicLong lastRenewal = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
-    RedisGetBatcher(UnifiedJedis redis, boolean cluster, int senders) {
+    RedisGetBatcher(UnifiedJedis redis, boolean cluster, long lockMillis, int senders) {
         this.redis = redis;
         this.cluster = cluster;
+        this.lockMillis = Long.toString(lockMillis).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (int i = 0; i < senders; i++) {
             this.senders.add(Thread.ofVirtual().name("redis-get-batcher-" + i).start(this::send));
         }
     }
 
     /**
-     * Fetches one key.
+     * Looks one entry up and, on one server, takes its lock when it is missing.
      *
-     * @param key     the key
+     * @param key          the entry's key
+     * @param lock         its lock's key
+     * @param waiting      its waiting mark's key
+     * @param token        the value the lock is taken with
      * @param timeoutNanos longest wait for the answer, in nanoseconds
-     * @return the value, or {@code null} when the key does not exist
+     * @return the entry's value; else {@link #LOCKED} or {@link #BUSY} on one server, {@code null} in a
+     *         cluster (where the lock is not tried)
      * @throws JedisException when Redis failed or did not answer in time
      */
-    byte[] get(byte[] key, long timeoutNanos) {
-        Pending pending = new Pending(key, new CompletableFuture<>());
+    Object lookup(byte[] key, byte[] lock, byte[] waiting, byte[] token, long timeoutNanos) {
+        Pending pending = new Pending(key, lock, waiting, token, new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.answer.get(timeoutNanos, TimeUnit.NANOSECONDS);
@@ -90,7 +116,7 @@ final class RedisGetBatcher implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             try {
-                List<byte[]> values = fetch(batch);
+                List<?> values = fetch(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).answer.complete(values.get(i));
                 }
@@ -103,19 +129,29 @@ final class RedisGetBatcher implements AutoCloseable {
         }
     }
 
-    private List<byte[]> fetch(List<Pending> batch) {
+    private List<?> fetch(List<Pending> batch) {
+        if (!cluster) {
+            List<byte[]> keys = new ArrayList<>(3 * batch.size());
+            List<byte[]> args = new ArrayList<>(1 + batch.size());
+            args.add(lockMillis);
+            for (Pending pending : batch) {
+                keys.add(pending.key);
+                keys.add(pending.lock);
+                keys.add(pending.waiting);
+                args.add(pending.token);
+            }
+            List<?> replies = (List<?>) redis.eval(LOOKUP, keys, args);
+            List<Object> answers = new ArrayList<>(replies.size());
+            for (Object reply : replies) {
+                answers.add(reply instanceof byte[] ? reply : Long.valueOf(1).equals(reply) ? LOCKED : BUSY);
+            }
+            return answers;
+        }
         if (batch.size() == 1) {
             return java.util.Collections.singletonList(redis.get(batch.get(0).key));
         }
         if (redis instanceof RedisConnections.ClusterClient clusterClient) {
             return fetchFromCluster(clusterClient, batch);
-        }
-        if (!cluster) {
-            byte[][] keys = new byte[batch.size()][];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = batch.get(i).key;
-            }
-            return redis.mget(keys);
         }
         List<Response<byte[]>> responses = new ArrayList<>(batch.size());
         try (AbstractPipeline pipeline = redis.pipelined()) {
@@ -216,6 +252,6 @@ final class RedisGetBatcher implements AutoCloseable {
         }
     }
 
-    private record Pending(byte[] key, CompletableFuture<byte[]> answer) {
+    private record Pending(byte[] key, byte[] lock, byte[] waiting, byte[] token, CompletableFuture<Object> answer) {
     }
 }

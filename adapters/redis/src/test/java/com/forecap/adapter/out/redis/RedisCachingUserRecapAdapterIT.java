@@ -77,38 +77,87 @@ class RedisCachingUserRecapAdapterIT {
     }
 
     @Test
-    void a_miss_costs_three_round_trips_and_a_hit_one() throws Exception {
+    void a_miss_costs_one_round_trip_before_the_store_and_one_after_the_answer_and_a_hit_one() throws Exception {
         try (PrivateRedisServer server = PrivateRedisServer.start()) {
             RedisCachingUserRecapAdapter cache = adapter(RedisTesting.settings(server.node(), prefix, Duration.ofMinutes(5)));
             try (Jedis admin = new Jedis(redis.clients.jedis.HostAndPort.from(server.node()))) {
+                Jedis probe = new Jedis(redis.clients.jedis.HostAndPort.from(server.node()));
+                resources.add(probe);
+                store.probe = () -> commandCounts(probe);
                 admin.configResetStat();
                 assertThat(cache.loadUserRecap(UserId.of(31))).isPresent();
+                Map<String, Long> beforeStore = store.commandsAtFirstLoad;
+                awaitReleased(admin, prefix + "user:recap:31:lock");
                 Map<String, Long> miss = commandCounts(admin);
-                // the server counts the commands a script runs too: the client sent GET, then EVAL (take the lock and
-                // re-read the entry: SET, GET) and EVAL (store the entry, release the lock, wake a waiter: SET, GET, DEL,
-                // RPUSH, PEXPIRE): three round trips
-                assertThat(miss).as("commands of a miss").containsOnly(Map.entry("get", 3L), Map.entry("set", 2L),
-                        Map.entry("eval", 2L), Map.entry("del", 1L), Map.entry("rpush", 1L), Map.entry("pexpire", 1L));
+                // the server counts the commands a script runs too. Before the store was read, one EVAL (read the
+                // entry; missing, take the lock: GET, SET); after the answer, one EVAL (store the entry, release the
+                // lock, clear the waiting mark: SET, GET, DEL, DEL), sent by the finisher. Nobody waited: no wake-up.
+                assertThat(beforeStore).as("commands before the store was read").containsOnly(Map.entry("eval", 1L),
+                        Map.entry("get", 1L), Map.entry("set", 1L));
+                assertThat(miss).as("commands of a miss").containsOnly(Map.entry("eval", 2L), Map.entry("get", 2L),
+                        Map.entry("set", 2L), Map.entry("del", 2L));
                 admin.configResetStat();
                 assertThat(cache.loadUserRecap(UserId.of(31))).isPresent();
-                assertThat(commandCounts(admin)).containsOnly(Map.entry("get", 1L));
-                assertThat(admin.exists(prefix + "user:recap:31:lock")).as("lock released").isFalse();
+                assertThat(commandCounts(admin)).as("commands of a hit").containsOnly(Map.entry("eval", 1L),
+                        Map.entry("get", 1L));
                 assertThat(admin.pttl(prefix + "user:recap:31")).isBetween(Duration.ofMinutes(4).toMillis(),
                         Duration.ofMinutes(6).toMillis());
                 assertThat(cache.loadUserRecap(UserId.of(CountingStore.MISSING))).as("unknown user").isEmpty();
+                awaitReleased(admin, prefix + "user:recap:" + CountingStore.MISSING + ":lock");
                 assertThat(admin.exists(prefix + "user:recap:" + CountingStore.MISSING)).isFalse();
-                assertThat(admin.exists(prefix + "user:recap:" + CountingStore.MISSING + ":lock")).isFalse();
+                assertThat(admin.keys(prefix + "*")).as("no lock, wake-up list or waiting mark left")
+                        .containsExactly(prefix + "user:recap:31");
             }
             assertThat(store.loads.get()).as("store reads: user 31 once, the unknown user once").isEqualTo(2);
         }
     }
 
-    /** Calls per command since the last CONFIG RESETSTAT, as the server counts them (mget counted as get). */
+    @Test
+    void a_waiting_request_is_woken_by_the_loads_end() throws Exception {
+        store.delay = Duration.ofMillis(150);
+        RedisCachingUserRecapAdapter first = shared(Duration.ofMinutes(5));
+        RedisCachingUserRecapAdapter second = shared(Duration.ofMinutes(5));
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> loading = threads.submit(() -> text(first.loadUserRecap(UserId.of(77))));
+            awaitExists(prefix + "user:recap:77:lock");
+            long start = System.nanoTime();
+            String waited = text(second.loadUserRecap(UserId.of(77)));
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(waited).isEqualTo(loading.get(5, TimeUnit.SECONDS));
+            assertThat(waitedMillis).as("woken when the entry was written, not after the lock wait")
+                    .isLessThan(RedisTesting.settings(RedisTesting.SHARED_NODE, prefix, Duration.ofMinutes(5))
+                            .lockWait().toMillis());
+        }
+        assertThat(store.loads.get()).as("loaded once").isEqualTo(1);
+    }
+
+    private static void awaitReleased(Jedis admin, String lock) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (admin.exists(lock) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(admin.exists(lock)).as(lock + " released").isFalse();
+    }
+
+    private void awaitExists(String key) throws InterruptedException {
+        try (Jedis jedis = new Jedis(redis.clients.jedis.HostAndPort.from(RedisTesting.SHARED_NODE))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!jedis.exists(key) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(jedis.exists(key)).as(key).isTrue();
+        }
+    }
+
+    /**
+     * Calls per command since the last CONFIG RESETSTAT, as the server counts them (mget counted as get), less
+     * the test's own look-ups.
+     */
     private static Map<String, Long> commandCounts(Jedis admin) {
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (String line : admin.info("commandstats").split("\r?\n")) {
             java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^cmdstat_(\\w+):calls=(\\d+)").matcher(line);
-            if (matcher.find() && !List.of("config", "info", "ping", "hello", "client", "command").contains(matcher.group(1))) {
+            if (matcher.find() && !List.of("config", "info", "ping", "hello", "client", "command", "exists", "keys", "pttl").contains(matcher.group(1))) {
                 counts.merge(matcher.group(1).equals("mget") ? "get" : matcher.group(1), Long.parseLong(matcher.group(2)), Long::sum);
             }
         }
@@ -128,16 +177,16 @@ class RedisCachingUserRecapAdapterIT {
     }
 
     @Test
-    void entries_use_the_contract_key_compressed_with_the_configured_ttl_and_jitter() {
+    void entries_use_the_contract_key_compressed_with_the_configured_ttl_and_jitter() throws Exception {
         shared(Duration.ofSeconds(100)).loadUserRecap(UserId.of(7));
         try (Jedis jedis = new Jedis(redis.clients.jedis.HostAndPort.from(RedisTesting.SHARED_NODE))) {
+            awaitReleased(jedis, prefix + "user:recap:7:lock");
             byte[] key = (prefix + "user:recap:7").getBytes(StandardCharsets.UTF_8);
             long ttl = jedis.pttl(key);
             assertThat(ttl).isBetween(89_000L, 110_000L);
             byte[] value = jedis.get(key);
             assertThat(value.length).isLessThan(store.loadUserRecap(UserId.of(7)).orElseThrow().length() / 2);
             assertThat(codec.decode(value).json()).isEqualTo(store.loadUserRecap(UserId.of(7)).orElseThrow().json());
-            assertThat(jedis.exists(prefix + "user:recap:7:lock")).as("lock released").isFalse();
         }
     }
 
@@ -259,10 +308,15 @@ class RedisCachingUserRecapAdapterIT {
         static final long MISSING = 999_999_999L;
         final AtomicInteger loads = new AtomicInteger();
         volatile Duration delay = Duration.ZERO;
+        /** When set, read at the first load: what the cache had sent before the store was asked. */
+        volatile java.util.function.Supplier<Map<String, Long>> probe;
+        volatile Map<String, Long> commandsAtFirstLoad;
 
         @Override
         public Optional<EncodedRecap> loadUserRecap(UserId userId) {
-            loads.incrementAndGet();
+            if (loads.incrementAndGet() == 1 && probe != null) {
+                commandsAtFirstLoad = probe.get();
+            }
             if (!delay.isZero()) {
                 try {
                     Thread.sleep(delay);
