@@ -9,6 +9,7 @@ import com.forecap.bootstrap.wiring.RunningService;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.ServiceSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code forecap serve}: starts the HTTP service and keeps it running until SIGTERM or SIGINT. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -20,9 +21,19 @@ public final class ServeCommand implements Callable<Integer> {
 
     private volatile boolean serving;
 
+    @Option(names = "--exit-after-warm-up", description = "Start, fill the pools, run the start-up warm-up, then stop: "
+            + "the training run of the JDK's ahead-of-time cache (java -XX:AOTCacheOutput=forecap.aot ...; "
+            + "README, Running the jar).")
+    private boolean exitAfterWarmUp;
+
     @Override
     public Integer call() {
         RunningService service = ForecapRoot.serve(ServiceSettings.from(ConfigLoader.load()));
+        if (exitAfterWarmUp) {
+            service.close();
+            LOG.log(Level.INFO, "stopped after the warm-up (--exit-after-warm-up)");
+            return 0;
+        }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("forecap-shutdown").unstarted(() -> {
             LOG.log(Level.INFO, "stopping: finishing in-flight requests");
             service.close();

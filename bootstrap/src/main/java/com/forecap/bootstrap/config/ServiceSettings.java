@@ -35,11 +35,16 @@ import com.forecap.domain.auth.FreshnessWindow;
  * @param http      cross-origin and access-log policy
  * @param door      the limits on slow or greedy clients
  * @param shutdown  how a stop drains
+ * @param warmUp    how long the start-up warm-up drives the request path before the service says ready
+ *                  ({@code forecap.warm-up}; zero: only the pools are filled)
  */
 public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettings embedded, AuthSettings auth,
                               Optional<DatabaseSettings> database, Optional<RedisSettings> redis,
                               NearCacheSettings nearCache, HttpPolicy http, ConnectionGuard.Settings door,
-                              ShutdownSettings shutdown) {
+                              ShutdownSettings shutdown, Duration warmUp) {
+
+    /** The start-up warm-up's default length. */
+    public static final Duration DEFAULT_WARM_UP = Duration.ofMillis(600);
 
     /** Where recaps come from. */
     public enum StoreMode {
@@ -154,7 +159,8 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
                 mysql ? CacheConfig.nearCache(config) : new NearCacheSettings(false, 0, Duration.ZERO), http(forecap),
                 door(config),
                 new ShutdownSettings(Settings.duration(shutdown, "drain", Duration.ZERO),
-                        Settings.duration(shutdown, "close-notice", Duration.ofSeconds(1))));
+                        Settings.duration(shutdown, "close-notice", Duration.ofSeconds(1))),
+                Settings.duration(forecap, "warm-up", DEFAULT_WARM_UP));
     }
 
     /** The synthetic data set's seed, {@code forecap.embedded.seed}. */

@@ -13,26 +13,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.LongStream;
 
-import io.helidon.config.Config;
-import io.helidon.http.DirectHandler;
-import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http1.Http1Config;
-import io.helidon.webserver.http1.Http1ConnectionProvider;
-import io.helidon.webserver.spi.ProtocolConfig;
-import io.helidon.webserver.spi.ServerConnectionSelector;
 
 import com.forecap.adapter.in.http.ConnectionGuard;
 import com.forecap.adapter.in.http.HealthIndicator;
 import com.forecap.adapter.in.http.JsonDirectHandler;
-import com.forecap.adapter.in.http.OperationsHttpService;
-import com.forecap.adapter.in.http.RecapHttpRouting;
-import com.forecap.adapter.in.http.UserRecapHttpService;
+import com.forecap.adapter.in.http.RecapWebServer;
 import com.forecap.adapter.out.caffeine.NearCacheUserRecapAdapter;
 import com.forecap.adapter.out.files.CsvRejectsFile;
 import com.forecap.adapter.out.files.ImportFileReader;
@@ -95,6 +87,8 @@ public final class ForecapRoot {
 
     private static final System.Logger LOG = System.getLogger(ForecapRoot.class.getName());
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
+    /** Bytes of the warm-up's own near cache (its users' recaps, a few MB). */
+    private static final long WARM_UP_NEAR_CACHE_BYTES = 8L << 20;
     /** Users the built-in cache dictionary is trained on. */
     private static final int DICTIONARY_SAMPLE_USERS = 2_000;
 
@@ -116,26 +110,32 @@ public final class ForecapRoot {
         try {
             // clients (Redis first: a wrong CA file then fails before MySQL is asked anything)
             Optional<RedisConnections> redis = settings.redis().map(redisSettings -> add(resources, redis(redisSettings)));
+            JacksonRecapJson json = new JacksonRecapJson();
+            // the cache's codec (a stored dictionary, or one trained on synthetic recaps) is chosen while the
+            // MySQL pools open
+            Optional<CompletableFuture<Codec>> codec = redis.map(connections -> CompletableFuture.supplyAsync(
+                    () -> codec(connections, json, settings.embedded().seed()), ForecapRoot::inBackground));
             Optional<MySqlPools> pools = settings.database().map(database -> MySqlPools.open(database, resources));
 
             // adapters
             PrometheusMetrics metrics = PrometheusMetrics.create();
-            JacksonRecapJson json = new JacksonRecapJson();
+            PrometheusMetrics warmUpMetrics = PrometheusMetrics.create();
             RecapStore store;
             if (pools.isPresent()) {
-                store = mysql(pools.get(), json, metrics, resources);
+                store = mysql(pools.get(), settings.embedded().seed(), json, metrics, warmUpMetrics, resources);
                 if (redis.isPresent()) {
-                    store = redisCache(redis.get(), settings.embedded().seed(), store, json, metrics, resources);
+                    store = redisCache(redis.get(), codec.orElseThrow().join(), store, metrics, warmUpMetrics, resources);
                 }
-                store = nearCache(settings.nearCache(), store, metrics);
+                store = nearCache(settings.nearCache(), store, metrics, warmUpMetrics);
             } else {
                 store = embedded(settings.embedded(), json);
             }
             AtomicBoolean draining = new AtomicBoolean();
+            AtomicBoolean warming = new AtomicBoolean(true);
             List<HealthIndicator> health = List.of(new HealthIndicator("database", true, store.database()),
                     new HealthIndicator("redis", false, store.redis()),
-                    new HealthIndicator("service", true, () -> draining.get()
-                            ? ComponentHealth.down("shutting down") : ComponentHealth.up(Map.of())));
+                    new HealthIndicator("service", true, () -> draining.get() ? ComponentHealth.down("shutting down")
+                            : warming.get() ? ComponentHealth.down("warming up") : ComponentHealth.up(Map.of())));
 
             // services
             GetUserRecapUseCase useCase = new GetUserRecapService(new RequestAuthenticator(scheme,
@@ -145,32 +145,14 @@ public final class ForecapRoot {
             // HTTP
             metrics.refusalReasons(JsonDirectHandler.REFUSAL_REASONS);
             ConnectionGuard guard = add(resources, new ConnectionGuard(settings.door(), metrics));
-            WebServer webServer = WebServer.builder()
-                    .config(settings.listener().server())
-                    .shutdownHook(false)
-                    // the HTTP/1 protocol is set up here rather than discovered, so that every connection
-                    // passes the guard (head deadline, per-address cap) before anything is read; it must be
-                    // the only selector, else Helidon reads a connection's first bytes before choosing one
-                    .protocolsDiscoverServices(false)
-                    .protocols(List.of(GuardedHttp1.INSTANCE))
-                    .addConnectionSelector(guard.guard(http1(settings.listener().http1(), guard)))
-                    .directHandlers(handlers -> {
-                        JsonDirectHandler handler = new JsonDirectHandler(metrics);
-                        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-                            handlers.addHandler(type, handler);
-                        }
-                    })
-                    .routing(routing -> RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
-                            new OperationsHttpService(health, metrics, Clock.systemUTC()), metrics, settings.http(),
-                            draining::get))
-                    .build()
-                    .start();
-            if (!webServer.isRunning()) {
-                throw new IllegalStateException("the HTTP server did not start; see the log above");
-            }
+            WebServer webServer = RecapWebServer.start(settings.listener().server(), settings.listener().http1(), false,
+                    guard, new RecapWebServer.Parts<>(useCase, health, metrics, settings.http(), draining::get));
+            // listening (live) but not ready until the pools are full and the request path compiled
+            String warmUp = warmUp(settings, scheme, store.warmUp());
+            warming.set(false);
             String description = store.description() + " scheme=" + scheme.name() + " port=" + webServer.port();
             LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
-                    + (System.nanoTime() - began) / 1_000_000 + " ms");
+                    + (System.nanoTime() - began) / 1_000_000 + " ms; " + warmUp);
             if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .noneMatch(flag -> flag.startsWith("-Xmx") || flag.startsWith("-XX:MaxHeapSize")
                             || flag.startsWith("-XX:MaxRAMPercentage"))) {
@@ -223,19 +205,36 @@ public final class ForecapRoot {
         }
     }
 
-    /** Where recaps come from, how to check its two parts (database, cache), and how to describe it. */
-    private record RecapStore(LoadUserRecapPort port, CheckHealthPort database, CheckHealthPort redis, String description) {
+    /**
+     * Where recaps come from, how to check its two parts (database, cache), how to describe it, and the
+     * warm-up's private copy of it.
+     */
+    private record RecapStore(LoadUserRecapPort port, CheckHealthPort database, CheckHealthPort redis, String description,
+                              StartupWarmup.Stack warmUp) {
+    }
+
+    /** The warm-up, which never stops the start: a failure is logged and the service starts cold. */
+    private static String warmUp(ServiceSettings settings, SignatureScheme scheme, StartupWarmup.Stack stack) {
+        try {
+            return StartupWarmup.run(settings, scheme, stack);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the start-up warm-up failed, starting cold: " + e);
+            return "warm-up=failed";
+        }
     }
 
     private static RecapStore embedded(ServiceSettings.EmbeddedSettings settings, JacksonRecapJson json) {
         InMemoryUserRecapAdapter store = InMemoryUserRecapAdapter.filling(settings.users(),
                 new SyntheticRecaps(settings.seed()), json);
-        return new RecapStore(store, store, ComponentHealth::disabled, "mode=embedded users=" + store.size());
+        InMemoryUserRecapAdapter warmUp = InMemoryUserRecapAdapter.filling(StartupWarmup.USERS,
+                new SyntheticRecaps(settings.seed()), json);
+        return new RecapStore(store, store, ComponentHealth::disabled, "mode=embedded users=" + store.size(),
+                new StartupWarmup.Stack(warmUp, () -> " none", () -> { }));
     }
 
     /** MySQL; with a read replica, ready while either the replica or the writer answers. */
-    private static RecapStore mysql(MySqlPools pools, JacksonRecapJson json, PrometheusMetrics metrics,
-                                    List<AutoCloseable> resources) {
+    private static RecapStore mysql(MySqlPools pools, long seed, JacksonRecapJson json, PrometheusMetrics metrics,
+                                    PrometheusMetrics warmUpMetrics, List<AutoCloseable> resources) {
         ServiceSettings.DatabaseSettings database = pools.settings();
         metrics.databasePool(() -> pools.sum(MySqlConnections::total), () -> pools.sum(MySqlConnections::active),
                 () -> pools.sum(MySqlConnections::idle));
@@ -245,35 +244,95 @@ public final class ForecapRoot {
         String description = "mode=mysql server=" + writer.server()
                 + database.reader().map(reader -> " reader=" + reader.server()).orElse("") + " database="
                 + writer.database() + " pool=" + pools.serving().settings().poolSize();
+        // the warm-up reads user_id 0 (nobody) through a reader of its own on the same pool, and serves
+        // synthetic recaps of its users
+        MySqlUserRecapAdapter warmUpReader = new MySqlUserRecapAdapter(pools.serving(), json, warmUpMetrics,
+                database.waitBudget());
+        SyntheticRecaps synthetic = new SyntheticRecaps(seed);
+        LoadUserRecapPort warmUpStore = userId -> {
+            warmUpReader.readAbsentUser();
+            return userId.value() <= StartupWarmup.USERS ? Optional.of(json.encode(synthetic.recapOf(userId)))
+                    : Optional.empty();
+        };
+        // the pool is filled and the statement prepared on each connection while the rest starts
+        CompletableFuture<Integer> prepared = CompletableFuture.supplyAsync(primary::prepareConnections,
+                ForecapRoot::inBackground);
+        StartupWarmup.Stack warmUp = new StartupWarmup.Stack(warmUpStore, () -> " mysql=" + prepared(prepared),
+                warmUpReader::close);
         if (pools.fallback().isEmpty()) {
-            return new RecapStore(primary, primary, ComponentHealth::disabled, description);
+            return new RecapStore(primary, primary, ComponentHealth::disabled, description, warmUp);
         }
         MySqlUserRecapAdapter fromWriter = add(resources,
                 new MySqlUserRecapAdapter(pools.fallback().get(), json, metrics, database.waitBudget()));
         ReplicaFallbackUserRecapAdapter store = new ReplicaFallbackUserRecapAdapter(primary, fromWriter);
-        return new RecapStore(store, store, ComponentHealth::disabled, description);
+        return new RecapStore(store, store, ComponentHealth::disabled, description, warmUp);
     }
 
     /** Redis in front of the store: cache-aside, lock, circuit breaker. */
-    private static RecapStore redisCache(RedisConnections redis, long seed, RecapStore store, JacksonRecapJson json,
-                                         PrometheusMetrics metrics, List<AutoCloseable> resources) {
-        Codec chosen = codec(redis, json, seed);
+    private static RecapStore redisCache(RedisConnections redis, Codec chosen, RecapStore store,
+                                         PrometheusMetrics metrics, PrometheusMetrics warmUpMetrics,
+                                         List<AutoCloseable> resources) {
         RedisCachingUserRecapAdapter cache = add(resources,
                 new RedisCachingUserRecapAdapter(redis, store.port(), chosen.codec(), metrics));
         RedisSettings settings = redis.settings();
+        // the warm-up's entries live under a prefix of their own for a minute, and are deleted after it
+        RedisConnections warmUpView = redis.view(settings.keyPrefix() + StartupWarmup.KEY_PREFIX, Duration.ofMinutes(1));
+        RedisCachingUserRecapAdapter warmUpCache = new RedisCachingUserRecapAdapter(warmUpView, store.warmUp().store(),
+                chosen.codec(), warmUpMetrics);
+        CompletableFuture<String> filled = CompletableFuture.supplyAsync(() -> fillRedis(redis), ForecapRoot::inBackground);
+        StartupWarmup.Stack warmUp = new StartupWarmup.Stack(warmUpCache, () -> store.warmUp().prepare().fill()
+                + " redis=" + filled.join(), () -> {
+                    warmUpCache.close();
+                    long[] ids = LongStream.rangeClosed(1, StartupWarmup.USERS).toArray();
+                    try {
+                        new RedisRecapEvictor(warmUpView).evict(ids, ids.length);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "cannot delete the warm-up's cache entries (they expire within a minute): "
+                                + e.getMessage());
+                    }
+                    store.warmUp().cleanup().run();
+                });
         return new RecapStore(cache, store.database(), cache, store.description() + " redis="
                 + String.join(",", settings.nodes()) + (settings.cluster() ? " (cluster)" : "") + " ttl=" + settings.ttl()
-                + " dictionary=" + chosen.description());
+                + " dictionary=" + chosen.description(), warmUp);
+    }
+
+    /** Runs a start-up task on a thread of its own. */
+    private static void inBackground(Runnable task) {
+        Thread.ofVirtual().name("forecap-start").start(task);
+    }
+
+    /** The connections the MySQL pool prepared; a MySQL that is down does not stop the start. */
+    private static String prepared(CompletableFuture<Integer> prepared) {
+        try {
+            return Integer.toString(prepared.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            LOG.log(Level.WARNING, "cannot prepare the MySQL connections yet: " + e.getCause().getMessage());
+            return "unavailable";
+        }
+    }
+
+    /** Opens the Redis pool's working size; a Redis that is down does not stop the start. */
+    private static String fillRedis(RedisConnections redis) {
+        try {
+            return Integer.toString(redis.fill());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot connect to Redis yet, serving from MySQL until it answers: " + e.getMessage());
+            return "unavailable";
+        }
     }
 
     /** The near cache in the JVM (single flight) in front of the rest, when enabled. */
-    private static RecapStore nearCache(ServiceSettings.NearCacheSettings local, RecapStore store, PrometheusMetrics metrics) {
+    private static RecapStore nearCache(ServiceSettings.NearCacheSettings local, RecapStore store, PrometheusMetrics metrics,
+                                        PrometheusMetrics warmUpMetrics) {
         if (!local.enabled()) {
             return store;
         }
+        StartupWarmup.Stack warmUp = new StartupWarmup.Stack(new NearCacheUserRecapAdapter(store.warmUp().store(),
+                WARM_UP_NEAR_CACHE_BYTES, local.ttl(), warmUpMetrics), store.warmUp().prepare(), store.warmUp().cleanup());
         return new RecapStore(new NearCacheUserRecapAdapter(store.port(), local.maxBytes(), local.ttl(), metrics),
                 store.database(), store.redis(),
-                store.description() + " near-cache=" + (local.maxBytes() >> 20) + "MB/" + local.ttl());
+                store.description() + " near-cache=" + (local.maxBytes() >> 20) + "MB/" + local.ttl(), warmUp);
     }
 
     /**
@@ -315,37 +374,6 @@ public final class ForecapRoot {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("forecap.redis.tls-ca-file (REDIS_TLS_CA_FILE): " + e.getMessage());
         }
-    }
-
-    /**
-     * Stands in the listener's protocol list for {@code server.protocols.http_1_1}: Helidon does not build
-     * a configured protocol whose type and name are already on the builder, and no provider makes a
-     * selector of this placeholder, so the guarded selector stays the only one.
-     */
-    private static final class GuardedHttp1 implements ProtocolConfig {
-        static final GuardedHttp1 INSTANCE = new GuardedHttp1();
-
-        @Override
-        public String type() {
-            return "http_1_1";
-        }
-
-        @Override
-        public String name() {
-            return "http_1_1";
-        }
-    }
-
-    /**
-     * Helidon's HTTP/1 connection selector with the {@code server.protocols.http_1_1} settings (sizes of
-     * the request line and headers) and the guard's head-deadline listener.
-     */
-    private static ServerConnectionSelector http1(Config settings, ConnectionGuard guard) {
-        Http1Config http1 = Http1Config.builder()
-                .config(settings)
-                .addReceiveListener(guard.listener())
-                .build();
-        return new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, http1, ProtocolConfigs.create(List.of()));
     }
 
     /** Fails with one clear line, before Helidon logs a bind failure with its stack trace. */
