@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -18,6 +20,9 @@ final class Charts {
 
     static final String LATENCY = "latency-percentiles.png";
     static final String THROUGHPUT = "requests-per-second.png";
+    static final String COLD_START_RPS = "cold-start-requests-per-second.png";
+    static final String COLD_START_P99 = "cold-start-p99.png";
+    static final String CANDIDATES_RPS = "candidates-requests-per-second.png";
     private static final int WIDTH = 960;
     private static final int HEIGHT = 540;
 
@@ -63,6 +68,46 @@ final class Charts {
         JFreeChart chart = ChartFactory.createBarChart("Requests per second", "scenario", "requests/s", data,
                 PlotOrientation.VERTICAL, true, false, false);
         return save(chart, folder.resolve(THROUGHPUT));
+    }
+
+    /**
+     * Draws one figure of the cold start slice by slice, a line per candidate.
+     *
+     * @param title        chart title
+     * @param axis         label of the values
+     * @param perCandidate each candidate's value per slice, in slice order
+     * @param sliceSeconds nominal length of a slice
+     * @param file         the PNG
+     * @return the file
+     * @throws IOException when it cannot be written
+     */
+    static Path slices(String title, String axis, Map<String, double[]> perCandidate, double sliceSeconds, Path file)
+            throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        perCandidate.forEach((candidate, values) -> {
+            for (int i = 0; i < values.length; i++) {
+                data.addValue(values[i], candidate, String.format(Locale.ROOT, "%.0f s", (i + 1) * sliceSeconds));
+            }
+        });
+        JFreeChart chart = ChartFactory.createLineChart(title, "slice ends at (seconds since ready)", axis, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        return save(chart, file);
+    }
+
+    /**
+     * Draws requests per second per scenario, a bar per candidate.
+     *
+     * @param perCandidate each candidate's requests/s by scenario
+     * @param folder       where the PNG goes
+     * @return the file
+     * @throws IOException when it cannot be written
+     */
+    static Path candidates(Map<String, Map<String, Double>> perCandidate, Path folder) throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        perCandidate.forEach((candidate, byScenario) -> byScenario.forEach((scenario, rps) -> data.addValue(rps, candidate, scenario)));
+        JFreeChart chart = ChartFactory.createBarChart("Requests per second (median of rounds)", "scenario", "requests/s", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        return save(chart, folder.resolve(CANDIDATES_RPS));
     }
 
     private static Path save(JFreeChart chart, Path file) throws IOException {

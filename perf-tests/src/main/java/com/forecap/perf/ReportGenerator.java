@@ -13,7 +13,8 @@ import java.util.Properties;
  * Benchmarks for t3.medium" table filled in with the measured figures and judged row by row, one
  * table per scenario with the median and spread of its runs, and the k6 summaries when present.
  *
- * <p>Usage: {@code java -jar forecap-perf-tests.jar RESULTS_DIR}.
+ * <p>Usage: {@code java -jar forecap-perf-tests.jar RESULTS_DIR}; with {@code --compare DIR}, the side-by-side
+ * report of {@code compare.sh} instead ({@link CompareReport}).
  */
 public final class ReportGenerator {
 
@@ -26,16 +27,17 @@ public final class ReportGenerator {
     /**
      * Entry point.
      *
-     * @param args the results directory
+     * @param args the results directory of {@code run.sh}, or {@code --compare} and the folder of {@code compare.sh}
      */
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: report RESULTS_DIR");
+        boolean compare = args.length == 2 && args[0].equals("--compare");
+        if (args.length != 1 && !compare) {
+            System.err.println("usage: report RESULTS_DIR | report --compare COMPARE_DIR");
             System.exit(2);
         }
         System.setProperty("java.awt.headless", "true");
         try {
-            Path report = generate(Path.of(args[0]));
+            Path report = compare ? CompareReport.generate(Path.of(args[1])) : generate(Path.of(args[0]));
             System.out.println("report written to " + report);
         } catch (IOException | RuntimeException e) {
             System.err.println("report: " + e.getMessage());
@@ -92,28 +94,7 @@ public final class ReportGenerator {
         ScenarioResult primary = results.scenarios().stream().filter(s -> !s.name().equals("cold-start")).findFirst()
                 .orElse(results.scenarios().get(0));
         md.append("\n## Performance Benchmarks for t3.medium (scenario `").append(primary.name()).append("`)\n\n");
-        md.append("| Metric | Measured | Target | Acceptable | Needs Optimization | Verdict |\n");
-        md.append("|--------|----------|--------|------------|-------------------|---------|\n");
-        double p50 = primary.median(RunFigures::p50);
-        double p95 = primary.median(RunFigures::p95);
-        double p99 = primary.median(RunFigures::p99);
-        double rps = primary.median(RunFigures::rps);
-        double errors = primary.errorRate() * 100;
-        row(md, "**p50 Response**", ms(p50), "< 30ms", "< 50ms", "> 50ms", Verdict.lowerIsBetter(p50, 30, 50));
-        row(md, "**p95 Response**", ms(p95), "< 100ms", "< 200ms", "> 200ms", Verdict.lowerIsBetter(p95, 100, 200));
-        row(md, "**p99 Response**", ms(p99), "< 200ms", "< 500ms", "> 500ms", Verdict.lowerIsBetter(p99, 200, 500));
-        row(md, "**Throughput**", String.format(Locale.ROOT, "%,.0f RPS", rps), "> 1000 RPS", "> 500 RPS", "< 500 RPS",
-                Verdict.higherIsBetter(rps, 1000, 500));
-        row(md, "**Error Rate**", String.format(Locale.ROOT, "%.3f%%", errors), "< 0.1%", "< 1%", "> 1%",
-                Verdict.lowerIsBetter(errors, 0.1, 1));
-        Double hit = primary.cacheHitRate() == null ? null : primary.cacheHitRate() * 100;
-        row(md, "**Cache Hit Rate**", hit == null ? "no cache in this mode" : percent(hit), "> 90%", "> 80%", "< 80%",
-                Verdict.higherIsBetter(hit, 90, 80));
-        row(md, "**CPU Usage**", primary.cpuPercent() == null ? "-" : percent(primary.cpuPercent()) + " (service process)",
-                "< 60%", "< 80%", "> 80%", Verdict.lowerIsBetter(primary.cpuPercent(), 60, 80));
-        Double memory = primary.rssMb() == null ? null : 100 * primary.rssMb() / T3_MEDIUM_MB;
-        row(md, "**Memory Usage**", memory == null ? "-" : percent(memory) + String.format(Locale.ROOT, " (RSS %,.0f MB of 4 GB)",
-                primary.rssMb()), "< 70%", "< 85%", "> 85%", Verdict.lowerIsBetter(memory, 70, 85));
+        benchmarkTable(md, primary, "no cache in this mode");
 
         md.append("\n## Scenarios\n\n");
         md.append("| Scenario | Source | Runs | Requests/s median (min-max) | p50 | p90 | p95 | p99 | max | Errors | Cache hit (local / redis / overall) | CPU | RSS |\n");
@@ -163,6 +144,38 @@ public final class ReportGenerator {
         md.append("![Latency percentiles](charts/").append(Charts.LATENCY).append(")\n\n");
         md.append("![Requests per second](charts/").append(Charts.THROUGHPUT).append(")\n");
         return md.toString();
+    }
+
+    /**
+     * The guide's "Performance Benchmarks for t3.medium" table for one scenario, judged row by row.
+     *
+     * @param md      where it goes
+     * @param primary the scenario judged (medians of its runs)
+     * @param noCache what the cache row says when the scenario has no cache figures
+     */
+    static void benchmarkTable(StringBuilder md, ScenarioResult primary, String noCache) {
+        md.append("| Metric | Measured | Target | Acceptable | Needs Optimization | Verdict |\n");
+        md.append("|--------|----------|--------|------------|-------------------|---------|\n");
+        double p50 = primary.median(RunFigures::p50);
+        double p95 = primary.median(RunFigures::p95);
+        double p99 = primary.median(RunFigures::p99);
+        double rps = primary.median(RunFigures::rps);
+        double errors = primary.errorRate() * 100;
+        row(md, "**p50 Response**", ms(p50), "< 30ms", "< 50ms", "> 50ms", Verdict.lowerIsBetter(p50, 30, 50));
+        row(md, "**p95 Response**", ms(p95), "< 100ms", "< 200ms", "> 200ms", Verdict.lowerIsBetter(p95, 100, 200));
+        row(md, "**p99 Response**", ms(p99), "< 200ms", "< 500ms", "> 500ms", Verdict.lowerIsBetter(p99, 200, 500));
+        row(md, "**Throughput**", String.format(Locale.ROOT, "%,.0f RPS", rps), "> 1000 RPS", "> 500 RPS", "< 500 RPS",
+                Verdict.higherIsBetter(rps, 1000, 500));
+        row(md, "**Error Rate**", String.format(Locale.ROOT, "%.3f%%", errors), "< 0.1%", "< 1%", "> 1%",
+                Verdict.lowerIsBetter(errors, 0.1, 1));
+        Double hit = primary.cacheHitRate() == null ? null : primary.cacheHitRate() * 100;
+        row(md, "**Cache Hit Rate**", hit == null ? noCache : percent(hit), "> 90%", "> 80%", "< 80%",
+                Verdict.higherIsBetter(hit, 90, 80));
+        row(md, "**CPU Usage**", primary.cpuPercent() == null ? "-" : percent(primary.cpuPercent()) + " (service process)",
+                "< 60%", "< 80%", "> 80%", Verdict.lowerIsBetter(primary.cpuPercent(), 60, 80));
+        Double memory = primary.rssMb() == null ? null : 100 * primary.rssMb() / T3_MEDIUM_MB;
+        row(md, "**Memory Usage**", memory == null ? "-" : percent(memory) + String.format(Locale.ROOT, " (RSS %,.0f MB of 4 GB)",
+                primary.rssMb()), "< 70%", "< 85%", "> 85%", Verdict.lowerIsBetter(memory, 70, 85));
     }
 
     private static void line(StringBuilder md, String label, String value) {

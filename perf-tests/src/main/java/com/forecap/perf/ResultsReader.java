@@ -150,7 +150,8 @@ public final class ResultsReader {
         return number == null ? 0 : number;
     }
 
-    private static Properties properties(Path file) throws IOException {
+    /** A properties file, empty when it does not exist. */
+    static Properties properties(Path file) throws IOException {
         Properties properties = new Properties();
         if (Files.exists(file)) {
             try (Reader reader = Files.newBufferedReader(file)) {
