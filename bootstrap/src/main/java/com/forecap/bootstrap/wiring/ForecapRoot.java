@@ -122,7 +122,7 @@ public final class ForecapRoot {
             PrometheusMetrics warmUpMetrics = PrometheusMetrics.create();
             RecapStore store;
             if (pools.isPresent()) {
-                store = mysql(pools.get(), settings.embedded().seed(), json, metrics, warmUpMetrics, resources);
+                store = mysql(pools.get(), json, metrics, warmUpMetrics, resources);
                 if (redis.isPresent()) {
                     store = redisCache(redis.get(), codec.orElseThrow().join(), store, metrics, warmUpMetrics, resources);
                 }
@@ -233,7 +233,7 @@ public final class ForecapRoot {
     }
 
     /** MySQL; with a read replica, ready while either the replica or the writer answers. */
-    private static RecapStore mysql(MySqlPools pools, long seed, JacksonRecapJson json, PrometheusMetrics metrics,
+    private static RecapStore mysql(MySqlPools pools, JacksonRecapJson json, PrometheusMetrics metrics,
                                     PrometheusMetrics warmUpMetrics, List<AutoCloseable> resources) {
         ServiceSettings.DatabaseSettings database = pools.settings();
         metrics.databasePool(() -> pools.sum(MySqlConnections::total), () -> pools.sum(MySqlConnections::active),
@@ -244,16 +244,12 @@ public final class ForecapRoot {
         String description = "mode=mysql server=" + writer.server()
                 + database.reader().map(reader -> " reader=" + reader.server()).orElse("") + " database="
                 + writer.database() + " pool=" + pools.serving().settings().poolSize();
-        // the warm-up reads user_id 0 (nobody) through a reader of its own on the same pool, and serves
-        // synthetic recaps of its users
+        // the warm-up reads rows the server computes from literals (no table) through a reader of its own on
+        // the same pool
         MySqlUserRecapAdapter warmUpReader = new MySqlUserRecapAdapter(pools.serving(), json, warmUpMetrics,
                 database.waitBudget());
-        SyntheticRecaps synthetic = new SyntheticRecaps(seed);
-        LoadUserRecapPort warmUpStore = userId -> {
-            warmUpReader.readAbsentUser();
-            return userId.value() <= StartupWarmup.USERS ? Optional.of(json.encode(synthetic.recapOf(userId)))
-                    : Optional.empty();
-        };
+        LoadUserRecapPort warmUpStore = userId -> userId.value() <= StartupWarmup.USERS
+                ? Optional.of(warmUpReader.loadWarmUpRecap(userId.value())) : Optional.empty();
         // the pool is filled and the statement prepared on each connection while the rest starts
         CompletableFuture<Integer> prepared = CompletableFuture.supplyAsync(primary::prepareConnections,
                 ForecapRoot::inBackground);
@@ -275,8 +271,8 @@ public final class ForecapRoot {
         RedisCachingUserRecapAdapter cache = add(resources,
                 new RedisCachingUserRecapAdapter(redis, store.port(), chosen.codec(), metrics));
         RedisSettings settings = redis.settings();
-        // the warm-up's entries live under a prefix of their own for a minute, and are deleted after it
-        RedisConnections warmUpView = redis.view(settings.keyPrefix() + StartupWarmup.KEY_PREFIX, Duration.ofMinutes(1));
+        // the warm-up's entries (user:recap:warm-up:{id}) live for a minute, and are deleted after it
+        RedisConnections warmUpView = redis.warmUpView(Duration.ofMinutes(1));
         RedisCachingUserRecapAdapter warmUpCache = new RedisCachingUserRecapAdapter(warmUpView, store.warmUp().store(),
                 chosen.codec(), warmUpMetrics);
         CompletableFuture<String> filled = CompletableFuture.supplyAsync(() -> fillRedis(redis), ForecapRoot::inBackground);

@@ -47,9 +47,9 @@ import com.forecap.domain.auth.SignatureScheme;
  *     <li>For {@code forecap.warm-up} (600 ms by default), a private server on a free loopback port, built
  *     by {@link RecapWebServer} like the listener, answers signed requests from eight keep-alive
  *     connections. Its use case is the real one over a private copy of the store chain: the same near
- *     cache, Redis and MySQL classes on the same pools, but its own metrics, Redis entries under their
- *     own key prefix (deleted afterwards), MySQL reads of {@code user_id} 0 and synthetic recaps, and a
- *     signing key made up for the run. No user's row or cache entry is read or written, and the
+ *     cache, Redis and MySQL classes on the same pools, but its own metrics, Redis entries of its own ({@code
+ *     user:recap:warm-up:{id}}, deleted afterwards), MySQL rows the server computes from literals (no table is
+ *     read) mapped and encoded like a user's, and a signing key made up for the run. No user's row or cache entry is read or written, and the
  *     service's metrics do not count these requests.</li>
  * </ol>
  * Meanwhile {@code /health/live} answers and {@code /health/ready} says 503 ("warming up").
@@ -61,8 +61,6 @@ final class StartupWarmup {
     private static final int CONNECTIONS = 8;
     /** Users of the synthetic data set the warm-up asks for: each several times, so hits follow misses. */
     static final int USERS = 2_000;
-    /** Redis key prefix of the warm-up's entries. */
-    static final String KEY_PREFIX = "forecap:warm-up:";
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx")
@@ -78,7 +76,7 @@ final class StartupWarmup {
     /**
      * The warm-up's own copy of the store chain, built by the composition root.
      *
-     * @param store   the chain (near cache, Redis, MySQL as configured) over synthetic recaps
+     * @param store   the chain (near cache, Redis, MySQL as configured) over recaps no user has
      * @param prepare waits until the real pools are filled (they start filling when built); answers what
      *                was opened, e.g. {@code mysql=20 redis=12}
      * @param cleanup deletes what the warm-up wrote and closes its parts

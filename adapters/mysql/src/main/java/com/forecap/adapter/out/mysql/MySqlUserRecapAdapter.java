@@ -44,6 +44,26 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
             + " WHERE user_id = ?";
 
     /** How long a health check waits for the database. */
+    /**
+     * A recap row computed by the server from literals and the given id, in the columns and (near) the
+     * types of the table, reading no table: the start-up warm-up runs the driver's row decoding and this
+     * adapter's mapping without touching a user's row.
+     */
+    static final String WARM_UP_ROW = "warm-up-row";
+    private static final String WARM_UP_SQL = "SELECT CONCAT('Warm-up user ', ?) AS user_name,"
+            + " CAST(? MOD 1000 AS UNSIGNED) AS trx_count, CAST(7 AS UNSIGNED) AS variant_count,"
+            + " CAST(1450 AS UNSIGNED) AS total_point, 'Kamu mengumpulkan 1450 poin tahun ini' AS total_point_description,"
+            + " CAST(58 AS UNSIGNED) AS total_point_possible_redeem, 'Es Kopi Susu' AS total_point_product_name,"
+            + " 'https://cdn.example.com/products/es-kopi-susu.png' AS total_point_image,"
+            + " CAST(61 AS UNSIGNED) AS delivery_count, CAST(59 AS UNSIGNED) AS pickup_count,"
+            + " '325rb Rupiah' AS cheaper_subs_desc, CAST(325000.00 AS DECIMAL(12, 2)) AS cheaper_subs_amount,"
+            + " CAST(412 AS UNSIGNED) AS top_ranking,"
+            + " '[\"https://cdn.example.com/c/1.png\",\"https://cdn.example.com/c/2.png\"]' AS list_circular_images,"
+            + " '[{\"productName\":\"Es Kopi Susu\",\"countCups\":42,\"productImage\":\"https://cdn.example.com/p/1.png\"},"
+            + "{\"productName\":\"Americano\",\"countCups\":17,\"productImage\":\"https://cdn.example.com/p/2.png\"}]'"
+            + " AS list_product_favorite,"
+            + " '[{\"storeName\":\"Kopi Senayan\",\"transactionCount\":30,\"storeImage\":\"https://cdn.example.com/s/1.png\"}]'"
+            + " AS list_favorite_store";
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
     /** The id no user has: the data set's ids start at 1, the service refuses 0. */
     private static final long ABSENT_USER = 0;
@@ -90,7 +110,8 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
                 .build());
         this.db = JdbcClientBuilder.create()
                 .connectionPool(pool)
-                .statements(DbStatements.builder().addStatement(SELECT_RECAP, SELECT_SQL).build())
+                .statements(DbStatements.builder().addStatement(SELECT_RECAP, SELECT_SQL)
+                        .addStatement(WARM_UP_ROW, WARM_UP_SQL).build())
                 .build();
     }
 
@@ -106,7 +127,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         } catch (DbClientException e) {
             throw new RecapStoreUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
         }
-        return row.map(found -> encode(userId, found));
+        return row.map(found -> encode(userId.value(), found));
     }
 
     /** One read, inside the breaker: a turn refused by the budget is ignored by it, a failed query counts. */
@@ -127,26 +148,29 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
     }
 
     /**
-     * Reads {@code user_id} 0, which no user has, through the same path as a user's read (admission,
-     * circuit breaker, statement, this adapter's metrics): the start-up warm-up runs the driver's code
-     * without reading anyone's row.
+     * The start-up warm-up's read: a recap row the server computes from literals and the id
+     * ({@value #WARM_UP_ROW}; no table is read), through the same admission, circuit breaker, driver,
+     * row mapping and encoding as a user's read, with this adapter's metrics.
      *
-     * @return whether a row came back (only when someone stored a row with id 0)
+     * @param id a number the row's name and counts are made from
+     * @return the encoded recap
      * @throws RecapStoreUnavailableException when MySQL cannot answer
      */
-    public boolean readAbsentUser() {
+    public EncodedRecap loadWarmUpRecap(long id) {
+        Optional<DbRow> row;
         try {
-            return breaker.executeSupplier(() -> read(ABSENT_USER)).isPresent();
+            row = breaker.executeSupplier(() -> read(WARM_UP_ROW, id, id));
         } catch (CallNotPermittedException | WaitBudget.Refused | DbClientException e) {
             throw new RecapStoreUnavailableException("MySQL warm-up read failed: " + e.getMessage(), null);
         }
+        return encode(id, row.orElseThrow(() -> new IllegalStateException("the warm-up row came back empty")));
     }
 
     private Optional<DbRow> read(UserId userId) {
-        return read(userId.value());
+        return read(SELECT_RECAP, userId.value());
     }
 
-    private Optional<DbRow> read(long userId) {
+    private Optional<DbRow> read(String statement, Object... parameters) {
         long entered;
         try {
             entered = admission.enter();
@@ -156,7 +180,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         }
         long start = System.nanoTime();
         try {
-            return db.execute().namedGet(SELECT_RECAP, userId);
+            return db.execute().namedGet(statement, parameters);
         } finally {
             admission.leave(entered);
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
@@ -210,10 +234,10 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         return admission.refusedAtOnce() + admission.refusedAfterWaiting();
     }
 
-    private EncodedRecap encode(UserId userId, DbRow row) {
+    private EncodedRecap encode(long userId, DbRow row) {
         try {
             return json.encode(RecapColumns.map(column -> row.column(column).asOptional().orElse(null), json,
-                    malformedLists.forUser(userId.value())));
+                    malformedLists.forUser(userId)));
         } catch (Exception e) {
             throw new IllegalStateException("malformed recap row: " + e.getMessage(), e);
         }

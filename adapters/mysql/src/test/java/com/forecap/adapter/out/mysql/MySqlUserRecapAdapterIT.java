@@ -63,6 +63,23 @@ class MySqlUserRecapAdapterIT {
     }
 
     @Test
+    void the_warm_up_reads_a_computed_row_through_the_same_mapping_and_prepares_every_connection() {
+        try (MySqlConnections pool = MySqlConnections.forServing(DATABASE.settings(3));
+             MySqlUserRecapAdapter adapter = adapter(pool, RecordQueryMetricsPort.NONE)) {
+            assertThat(adapter.prepareConnections()).as("connections opened and prepared").isEqualTo(3);
+            assertThat(pool.total()).isEqualTo(3);
+            String recap = new String(adapter.loadWarmUpRecap(1234).json(), StandardCharsets.UTF_8);
+            assertThat(recap).startsWith("{\"userName\":\"Warm-up user 1234\",\"trxCount\":234,")
+                    .contains("\"cheaperSubsAmount\":325000")
+                    .contains("\"listProductFavorite\":[{\"productName\":\"Es Kopi Susu\"")
+                    .contains("\"listFavoriteStore\":[{\"storeName\":\"Kopi Senayan\"");
+            // no user's row: the table holds users 1..400, and the warm-up row is computed from literals
+            assertThat(recap).doesNotContain(new String(JSON.encode(SYNTHETIC.recapOf(UserId.of(234))).json(),
+                    StandardCharsets.UTF_8).substring(1, 20));
+        }
+    }
+
+    @Test
     void null_columns_are_left_out_of_the_json() {
         ScratchDatabase.execute("INSERT INTO `" + DATABASE.name() + "`.user_recap_data (user_id, user_name, trx_count) "
                 + "VALUES (9000, 'Nur Hadi', 0)");

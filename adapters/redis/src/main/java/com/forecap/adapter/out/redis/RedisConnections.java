@@ -52,14 +52,24 @@ public final class RedisConnections implements AutoCloseable {
      */
     static final int WORKING_SIZE = 12;
 
+    /** Where users' entries live: {@code user:recap:{id}} (the contract's key). */
+    static final String USER_KEYS = "user:recap:";
+    /**
+     * Where the start-up warm-up's entries live: inside the users' key space, so that an ACL limited to
+     * {@code ~user:recap:*} allows them, and never a user's key (ids are digits).
+     */
+    static final String WARM_UP_KEYS = "user:recap:warm-up:";
+
     private final UnifiedJedis client;
     private final RedisSettings settings;
     private final boolean owner;
+    private final String keySpace;
 
-    private RedisConnections(UnifiedJedis client, RedisSettings settings, boolean owner) {
+    private RedisConnections(UnifiedJedis client, RedisSettings settings, boolean owner, String keySpace) {
         this.client = client;
         this.settings = settings;
         this.owner = owner;
+        this.keySpace = keySpace;
     }
 
     /**
@@ -115,7 +125,7 @@ public final class RedisConnections implements AutoCloseable {
                 ? new ClusterClient(new ClusterConnectionProvider(nodes, clientConfig, pool, TOPOLOGY_REFRESH),
                         Duration.ofMillis(settings.operationTimeout().toMillis() * CLUSTER_ATTEMPTS))
                 : new JedisPooled(pool, nodes.iterator().next(), clientConfig);
-        return new RedisConnections(client, settings, true);
+        return new RedisConnections(client, settings, true, USER_KEYS);
     }
 
     /**
@@ -154,18 +164,29 @@ public final class RedisConnections implements AutoCloseable {
     }
 
     /**
-     * The same client under other settings' key prefix and expiry: the start-up warm-up writes its own
-     * entries through it, never a user's. Closing the view leaves the client open.
+     * The same client writing and reading the start-up warm-up's entries ({@code
+     * user:recap:warm-up:{id}}, with their companions) with the given expiry, never a user's. Closing the
+     * view leaves the client open.
      *
-     * @param keyPrefix prefix of every key written or read through the view
-     * @param ttl       entries' time to live
+     * @param ttl entries' time to live
      * @return the view
      */
-    public RedisConnections view(String keyPrefix, Duration ttl) {
+    public RedisConnections warmUpView(Duration ttl) {
         RedisSettings s = settings;
         return new RedisConnections(client, new RedisSettings(s.nodes(), s.cluster(), s.user(), s.password(), s.tls(),
-                s.database(), s.connectTimeout(), s.operationTimeout(), s.poolSize(), s.poolWait(), keyPrefix, ttl,
-                s.lockTtl(), s.lockWait(), s.breakerOpenFor(), s.tlsCaFile(), s.tlsVerifyHostname()), false);
+                s.database(), s.connectTimeout(), s.operationTimeout(), s.poolSize(), s.poolWait(), s.keyPrefix(), ttl,
+                s.lockTtl(), s.lockWait(), s.breakerOpenFor(), s.tlsCaFile(), s.tlsVerifyHostname()), false, WARM_UP_KEYS);
+    }
+
+    /**
+     * The key of a user's entry, or of its {@code :lock}, {@code :ready} or {@code :waiting} companions.
+     *
+     * @param userId the user
+     * @param suffix empty, or the companion's suffix
+     * @return the key
+     */
+    byte[] key(long userId, String suffix) {
+        return (settings.keyPrefix() + keySpace + userId + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

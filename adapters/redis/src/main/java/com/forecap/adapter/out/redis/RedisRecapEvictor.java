@@ -18,6 +18,7 @@ public final class RedisRecapEvictor implements EvictCachedRecapsPort {
 
     private static final int BATCH = 10_000;
 
+    private final RedisConnections connections;
     private final UnifiedJedis redis;
     private final RedisSettings settings;
 
@@ -27,6 +28,7 @@ public final class RedisRecapEvictor implements EvictCachedRecapsPort {
      * @param connections the Redis client
      */
     public RedisRecapEvictor(RedisConnections connections) {
+        this.connections = connections;
         this.redis = connections.client();
         this.settings = connections.settings();
     }
@@ -40,8 +42,7 @@ public final class RedisRecapEvictor implements EvictCachedRecapsPort {
                 Response<?>[] answers = new Response<?>[to - from];
                 try (AbstractPipeline pipeline = redis.pipelined()) {
                     for (int i = from; i < to; i++) {
-                        answers[i - from] = pipeline.del((settings.keyPrefix() + "user:recap:" + userIds[i])
-                                .getBytes(StandardCharsets.UTF_8));
+                        answers[i - from] = pipeline.del(connections.key(userIds[i], ""));
                     }
                     pipeline.sync();
                 }

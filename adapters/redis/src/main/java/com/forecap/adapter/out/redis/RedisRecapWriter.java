@@ -21,6 +21,7 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisRecapWriter implements CacheRecapsPort {
 
+    private final RedisConnections connections;
     private final UnifiedJedis redis;
     private final RedisSettings settings;
     private final ZstdRecapCodec codec;
@@ -34,6 +35,7 @@ public final class RedisRecapWriter implements CacheRecapsPort {
      * @param metrics     receives operation times
      */
     public RedisRecapWriter(RedisConnections connections, ZstdRecapCodec codec, RecordCacheMetricsPort metrics) {
+        this.connections = connections;
         this.redis = connections.client();
         this.settings = connections.settings();
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -69,6 +71,6 @@ public final class RedisRecapWriter implements CacheRecapsPort {
 
     /** The key of a user's entry, or of its {@code :lock} / {@code :ready} companions. */
     byte[] key(UserId userId, String suffix) {
-        return (settings.keyPrefix() + "user:recap:" + userId.value() + suffix).getBytes(StandardCharsets.UTF_8);
+        return connections.key(userId.value(), suffix);
     }
 }
