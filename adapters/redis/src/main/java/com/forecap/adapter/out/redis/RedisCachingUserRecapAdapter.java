@@ -172,7 +172,9 @@ public final class RedisCachingUserRecapAdapter
             loaded = store.loadUserRecap(userId);
             return loaded;
         } finally {
-            Finish finish = new Finish(userId, key, lock, token, loaded.orElse(null));
+            // compressed here, on the request's thread: the finisher only sends (one thread compressing for every
+            // load would hold one of the few carrier threads for long stretches)
+            Finish finish = new Finish(userId, key, lock, token, loaded.map(codec::encode).orElse(null));
             if (!finisher.submit(finish)) {
                 // the finisher is behind (a slow Redis): this request ends its load itself, through the breaker
                 finish(List.of(finish), true);
@@ -251,22 +253,21 @@ public final class RedisCachingUserRecapAdapter
                 keys.add(writer.key(finish.userId(), ":ready"));
                 keys.add(writer.key(finish.userId(), ":waiting"));
                 args.add(finish.token());
-                if (finish.recap() == null) {
+                if (finish.entry() == null) {
                     args.add(EMPTY);
                     args.add(EMPTY);
                 } else {
                     args.add(Long.toString(writer.ttlMillis()).getBytes(StandardCharsets.US_ASCII));
-                    args.add(codec.encode(finish.recap()));
+                    args.add(finish.entry());
                 }
             }
             call(guarded, "finish", () -> redis.eval(FINISH, keys, args));
             return;
         }
         for (Finish finish : batch) {
-            if (finish.recap() != null) {
-                byte[] entry = codec.encode(finish.recap());
+            if (finish.entry() != null) {
                 long ttlMillis = writer.ttlMillis();
-                call(guarded, "set", () -> redis.set(finish.key(), entry, SetParams.setParams().px(ttlMillis)));
+                call(guarded, "set", () -> redis.set(finish.key(), finish.entry(), SetParams.setParams().px(ttlMillis)));
             }
             byte[] ready = writer.key(finish.userId(), ":ready");
             call(guarded, "unlock", () -> redis.eval(RELEASE, List.of(finish.lock()), List.of(finish.token())));
@@ -279,8 +280,8 @@ public final class RedisCachingUserRecapAdapter
         return (tokenPrefix + tokens.incrementAndGet()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The writes that end a load: the user, its entry's and lock's keys, the lock's token, the recap or none. */
-    private record Finish(UserId userId, byte[] key, byte[] lock, byte[] token, EncodedRecap recap) {
+    /** The writes that end a load: the user, its entry's and lock's keys, the lock's token, the entry or none. */
+    private record Finish(UserId userId, byte[] key, byte[] lock, byte[] token, byte[] entry) {
     }
 
     /**

@@ -20,7 +20,7 @@ final class RedisFinisher<T> implements AutoCloseable {
     /** Writes queued at most. */
     static final int CAPACITY = 4_096;
     /** Most writes in one round trip. */
-    static final int MAX_BATCH = 128;
+    static final int MAX_BATCH = 32;
 
     private static final Object STOP = new Object();
 
