@@ -1,18 +1,14 @@
 package com.forecap.adapter.out.mysql;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbClientException;
-import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbStatements;
-import io.helidon.dbclient.jdbc.JdbcClientBuilder;
-import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
 import com.forecap.application.port.out.CheckHealthPort;
 import com.forecap.application.port.out.ComponentHealth;
@@ -27,8 +23,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
- * Loads a recap by primary key through Helidon's JDBC DbClient with one named, prepared statement, maps
- * the row (list columns checked, kept as stored) and encodes it once. Failures of the database become
+ * Loads a recap by primary key with one prepared statement (server-side, cached per pooled connection),
+ * maps the row (list columns checked, kept as stored) and encodes it once. Plain JDBC on the pool: the
+ * read is one statement, and a layer above it cost CPU and compile time on every miss
+ * (perf-tests/results/2026-12-04-first-seconds.md). Failures of the database become
  * {@link RecapStoreUnavailableException}; malformed rows become {@link IllegalStateException}.
  *
  * <p>Reads are admitted by waiting time ({@link WaitBudget}): a read waits its turn for a connection up to
@@ -39,9 +37,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
  */
 public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHealthPort, AutoCloseable {
 
-    static final String SELECT_RECAP = "select-recap";
     private static final String SELECT_SQL = "SELECT " + RecapColumns.SELECT_LIST + " FROM " + RecapColumns.TABLE
             + " WHERE user_id = ?";
+    /** The columns a read returns, in order: every recap column but the id. */
+    private static final java.util.List<String> COLUMNS = RecapColumns.ALL.subList(1, RecapColumns.ALL.size());
+    private static final Map<String, Integer> COLUMN_INDEX = index(COLUMNS);
 
     /** How long a health check waits for the database. */
     /**
@@ -49,7 +49,6 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
      * types of the table, reading no table: the start-up warm-up runs the driver's row decoding and this
      * adapter's mapping without touching a user's row.
      */
-    static final String WARM_UP_ROW = "warm-up-row";
     private static final String WARM_UP_SQL = "SELECT CONCAT('Warm-up user ', ?) AS user_name,"
             + " CAST(? MOD 1000 AS UNSIGNED) AS trx_count, CAST(7 AS UNSIGNED) AS variant_count,"
             + " CAST(1450 AS UNSIGNED) AS total_point, 'Kamu mengumpulkan 1450 poin tahun ini' AS total_point_description,"
@@ -69,7 +68,6 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
     private static final long ABSENT_USER = 0;
 
     private final MySqlConnections connections;
-    private final DbClient db;
     private final RecapJsonPort json;
     private final RecordQueryMetricsPort observer;
     private final WaitBudget admission;
@@ -89,13 +87,6 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         this.connections = Objects.requireNonNull(connections, "connections");
         this.json = Objects.requireNonNull(json, "json");
         this.observer = Objects.requireNonNull(observer, "observer");
-        JdbcConnectionPool pool = () -> {
-            try {
-                return connections.connection();
-            } catch (SQLException e) {
-                throw new DbClientException(MySqlException.explain(connections.settings(), "connect", e).getMessage(), e);
-            }
-        };
         this.admission = new WaitBudget(connections.settings().poolSize(), waitBudget);
         this.breaker = CircuitBreaker.of("mysql", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -108,29 +99,24 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
                 .ignoreExceptions(WaitBudget.Refused.class, RecapStoreUnavailableException.class)
                 .writableStackTraceEnabled(false)
                 .build());
-        this.db = JdbcClientBuilder.create()
-                .connectionPool(pool)
-                .statements(DbStatements.builder().addStatement(SELECT_RECAP, SELECT_SQL)
-                        .addStatement(WARM_UP_ROW, WARM_UP_SQL).build())
-                .build();
     }
 
     @Override
     public Optional<EncodedRecap> loadUserRecap(UserId userId) {
-        Optional<DbRow> row;
+        Optional<Object[]> row;
         try {
-            row = breaker.executeSupplier(() -> read(userId));
+            row = breaker.executeSupplier(() -> read(SELECT_SQL, userId.value()));
         } catch (CallNotPermittedException e) {
             throw new RecapStoreUnavailableException("MySQL circuit is open after recent failures", null);
         } catch (WaitBudget.Refused e) {
             throw new RecapStoreUnavailableException(e.getMessage(), null);
-        } catch (DbClientException e) {
-            throw new RecapStoreUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(), e);
+        } catch (ReadFailure e) {
+            throw new RecapStoreUnavailableException("MySQL read of user " + userId + " failed: " + e.getMessage(),
+                    e.getCause());
         }
         return row.map(found -> encode(userId.value(), found));
     }
 
-    /** One read, inside the breaker: a turn refused by the budget is ignored by it, a failed query counts. */
     /**
      * Fills the pool to its size and prepares the recap statement on every connection, by reading
      * {@code user_id} 0, which no user has (ids start at 1): the connects and prepares are paid before
@@ -149,7 +135,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
 
     /**
      * The start-up warm-up's read: a recap row the server computes from literals and the id
-     * ({@value #WARM_UP_ROW}; no table is read), through the same admission, circuit breaker, driver,
+     * (no table is read), through the same admission, circuit breaker, driver,
      * row mapping and encoding as a user's read, with this adapter's metrics.
      *
      * @param id a number the row's name and counts are made from
@@ -157,20 +143,20 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
      * @throws RecapStoreUnavailableException when MySQL cannot answer
      */
     public EncodedRecap loadWarmUpRecap(long id) {
-        Optional<DbRow> row;
+        Optional<Object[]> row;
         try {
-            row = breaker.executeSupplier(() -> read(WARM_UP_ROW, id, id));
-        } catch (CallNotPermittedException | WaitBudget.Refused | DbClientException e) {
+            row = breaker.executeSupplier(() -> read(WARM_UP_SQL, id, id));
+        } catch (CallNotPermittedException | WaitBudget.Refused | ReadFailure e) {
             throw new RecapStoreUnavailableException("MySQL warm-up read failed: " + e.getMessage(), null);
         }
         return encode(id, row.orElseThrow(() -> new IllegalStateException("the warm-up row came back empty")));
     }
 
-    private Optional<DbRow> read(UserId userId) {
-        return read(SELECT_RECAP, userId.value());
-    }
-
-    private Optional<DbRow> read(String statement, Object... parameters) {
+    /**
+     * One read, inside the breaker: a turn refused by the budget is ignored by it, a failed query counts.
+     * The row's columns come back in {@link RecapColumns#ALL} order, without the id.
+     */
+    private Optional<Object[]> read(String sql, long... parameters) {
         long entered;
         try {
             entered = admission.enter();
@@ -180,7 +166,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         }
         long start = System.nanoTime();
         try {
-            return db.execute().namedGet(statement, parameters);
+            return query(sql, parameters);
         } finally {
             admission.leave(entered);
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
@@ -234,17 +220,59 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         return admission.refusedAtOnce() + admission.refusedAfterWaiting();
     }
 
-    private EncodedRecap encode(long userId, DbRow row) {
+    private Optional<Object[]> query(String sql, long... parameters) {
+        Connection connection;
         try {
-            return json.encode(RecapColumns.map(column -> row.column(column).asOptional().orElse(null), json,
+            connection = connections.connection();
+        } catch (SQLException e) {
+            throw new ReadFailure(MySqlException.explain(connections.settings(), "connect", e).getMessage(), e);
+        }
+        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Object[] values = new Object[COLUMNS.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rows.getObject(i + 1);
+                }
+                return Optional.of(values);
+            }
+        } catch (SQLException e) {
+            throw new ReadFailure(e.getMessage(), e);
+        }
+    }
+
+    private EncodedRecap encode(long userId, Object[] row) {
+        try {
+            return json.encode(RecapColumns.map(column -> row[COLUMN_INDEX.get(column)], json,
                     malformedLists.forUser(userId)));
         } catch (Exception e) {
             throw new IllegalStateException("malformed recap row: " + e.getMessage(), e);
         }
     }
 
+    /** Nothing of its own to close: the pool belongs to the caller. */
     @Override
     public void close() {
-        db.close();
+        // the connections are the caller's
+    }
+
+    private static Map<String, Integer> index(java.util.List<String> columns) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            index.put(columns.get(i), i);
+        }
+        return Map.copyOf(index);
+    }
+
+    /** A failed read (connect or query), counted by the breaker. */
+    private static final class ReadFailure extends RuntimeException {
+        ReadFailure(String message, SQLException cause) {
+            super(message, cause);
+        }
     }
 }
