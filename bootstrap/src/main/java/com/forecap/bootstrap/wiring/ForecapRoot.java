@@ -148,7 +148,7 @@ public final class ForecapRoot {
             WebServer webServer = RecapWebServer.start(settings.listener().server(), settings.listener().http1(), false,
                     guard, new RecapWebServer.Parts<>(useCase, health, metrics, settings.http(), draining::get));
             // listening (live) but not ready until the pools are full and the request path compiled
-            String warmUp = warmUp(settings, scheme, store.warmUp());
+            String warmUp = warmUp(settings, scheme, store.warmUp(), warmUpMetrics);
             warming.set(false);
             String description = store.description() + " scheme=" + scheme.name() + " port=" + webServer.port();
             LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
@@ -214,9 +214,10 @@ public final class ForecapRoot {
     }
 
     /** The warm-up, which never stops the start: a failure is logged and the service starts cold. */
-    private static String warmUp(ServiceSettings settings, SignatureScheme scheme, StartupWarmup.Stack stack) {
+    private static String warmUp(ServiceSettings settings, SignatureScheme scheme, StartupWarmup.Stack stack,
+                                 PrometheusMetrics metrics) {
         try {
-            return StartupWarmup.run(settings, scheme, stack);
+            return StartupWarmup.run(settings, scheme, stack, metrics);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the start-up warm-up failed, starting cold: " + e);
             return "warm-up=failed";

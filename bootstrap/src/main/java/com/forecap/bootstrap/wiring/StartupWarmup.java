@@ -101,9 +101,10 @@ final class StartupWarmup {
      * @param settings the service's settings
      * @param scheme   the configured signature scheme (the warm-up signs with its own key of that kind)
      * @param stack    the warm-up's store chain
+     * @param metrics  the warm-up's own metrics (its store chain counts into them too)
      * @return a summary for the start-up line
      */
-    static String run(ServiceSettings settings, SignatureScheme scheme, Stack stack) {
+    static String run(ServiceSettings settings, SignatureScheme scheme, Stack stack, PrometheusMetrics metrics) {
         long began = System.nanoTime();
         Duration length = settings.warmUp();
         if (length.isZero()) {
@@ -113,7 +114,6 @@ final class StartupWarmup {
         int unexpected;
         try {
             SignatureScheme signer = privateScheme(scheme.name());
-            PrometheusMetrics metrics = PrometheusMetrics.create();
             GetUserRecapService recaps = new GetUserRecapService(new RequestAuthenticator(signer,
                     settings.auth().freshness(), new CampaignWindow(null, null)), stack.store(), Clock.systemUTC());
             ConnectionGuard guard = new ConnectionGuard(settings.door(), metrics);
