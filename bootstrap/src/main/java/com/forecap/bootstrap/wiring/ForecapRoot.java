@@ -122,7 +122,7 @@ public final class ForecapRoot {
             PrometheusMetrics warmUpMetrics = PrometheusMetrics.create();
             RecapStore store;
             if (pools.isPresent()) {
-                store = mysql(pools.get(), json, metrics, warmUpMetrics, resources);
+                store = mysql(pools.get(), settings.embedded().seed(), json, metrics, warmUpMetrics, resources);
                 if (redis.isPresent()) {
                     store = redisCache(redis.get(), codec.orElseThrow().join(), store, metrics, warmUpMetrics, resources);
                 }
@@ -234,7 +234,7 @@ public final class ForecapRoot {
     }
 
     /** MySQL; with a read replica, ready while either the replica or the writer answers. */
-    private static RecapStore mysql(MySqlPools pools, JacksonRecapJson json, PrometheusMetrics metrics,
+    private static RecapStore mysql(MySqlPools pools, long seed, JacksonRecapJson json, PrometheusMetrics metrics,
                                     PrometheusMetrics warmUpMetrics, List<AutoCloseable> resources) {
         ServiceSettings.DatabaseSettings database = pools.settings();
         metrics.databasePool(() -> pools.sum(MySqlConnections::total), () -> pools.sum(MySqlConnections::active),
@@ -245,12 +245,15 @@ public final class ForecapRoot {
         String description = "mode=mysql server=" + writer.server()
                 + database.reader().map(reader -> " reader=" + reader.server()).orElse("") + " database="
                 + writer.database() + " pool=" + pools.serving().settings().poolSize();
-        // the warm-up reads rows the server computes from literals (no table) through a reader of its own on
-        // the same pool
+        // the warm-up reads rows the server computes from synthetic recaps (no table is read) through a reader of
+        // its own on the same pool
         MySqlUserRecapAdapter warmUpReader = new MySqlUserRecapAdapter(pools.serving(), json, warmUpMetrics,
                 database.waitBudget());
+        SyntheticRecaps synthetic = new SyntheticRecaps(seed);
         LoadUserRecapPort warmUpStore = userId -> userId.value() <= StartupWarmup.USERS
-                ? Optional.of(warmUpReader.loadWarmUpRecap(userId.value())) : Optional.empty();
+                ? Optional.of(warmUpReader.loadWarmUpRecap(userId.value(), new String(
+                        json.encode(synthetic.recapOf(userId)).json(), java.nio.charset.StandardCharsets.UTF_8)))
+                : Optional.empty();
         // the pool is filled and the statement prepared on each connection while the rest starts
         CompletableFuture<Integer> prepared = CompletableFuture.supplyAsync(primary::prepareConnections,
                 ForecapRoot::inBackground);

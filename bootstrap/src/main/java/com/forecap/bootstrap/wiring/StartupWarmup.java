@@ -48,8 +48,9 @@ import com.forecap.domain.auth.SignatureScheme;
  *     by {@link RecapWebServer} like the listener, answers signed requests from eight keep-alive
  *     connections. Its use case is the real one over a private copy of the store chain: the same near
  *     cache, Redis and MySQL classes on the same pools, but its own metrics, Redis entries of its own ({@code
- *     user:recap:warm-up:{id}}, deleted afterwards), MySQL rows the server computes from literals (no table is
- *     read) mapped and encoded like a user's, and a signing key made up for the run. No user's row or cache entry is read or written, and the
+ *     user:recap:warm-up:{id}}, deleted afterwards), MySQL rows the server computes from synthetic recaps
+ *     ({@code JSON_TABLE} in the table's column types; no table is read) decoded, mapped and encoded like a
+ *     user's, and a signing key made up for the run. No user's row or cache entry is read or written, and the
  *     service's metrics do not count these requests.</li>
  * </ol>
  * Meanwhile {@code /health/live} answers and {@code /health/ready} says 503 ("warming up").

@@ -45,24 +45,22 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
 
     /** How long a health check waits for the database. */
     /**
-     * A recap row computed by the server from literals and the given id, in the columns and (near) the
-     * types of the table, reading no table: the start-up warm-up runs the driver's row decoding and this
-     * adapter's mapping without touching a user's row.
+     * A recap row the server computes from a JSON document ({@code JSON_TABLE}, MariaDB 10.6+ and MySQL 8),
+     * in the table's columns with the table's types (so the driver decodes it as it decodes a user's row),
+     * reading no table: the start-up warm-up runs the driver's row decoding and this adapter's mapping
+     * without touching a user's row.
      */
-    private static final String WARM_UP_SQL = "SELECT CONCAT('Warm-up user ', ?) AS user_name,"
-            + " CAST(? MOD 1000 AS UNSIGNED) AS trx_count, CAST(7 AS UNSIGNED) AS variant_count,"
-            + " CAST(1450 AS UNSIGNED) AS total_point, 'Kamu mengumpulkan 1450 poin tahun ini' AS total_point_description,"
-            + " CAST(58 AS UNSIGNED) AS total_point_possible_redeem, 'Es Kopi Susu' AS total_point_product_name,"
-            + " 'https://cdn.example.com/products/es-kopi-susu.png' AS total_point_image,"
-            + " CAST(61 AS UNSIGNED) AS delivery_count, CAST(59 AS UNSIGNED) AS pickup_count,"
-            + " '325rb Rupiah' AS cheaper_subs_desc, CAST(325000.00 AS DECIMAL(12, 2)) AS cheaper_subs_amount,"
-            + " CAST(412 AS UNSIGNED) AS top_ranking,"
-            + " '[\"https://cdn.example.com/c/1.png\",\"https://cdn.example.com/c/2.png\"]' AS list_circular_images,"
-            + " '[{\"productName\":\"Es Kopi Susu\",\"countCups\":42,\"productImage\":\"https://cdn.example.com/p/1.png\"},"
-            + "{\"productName\":\"Americano\",\"countCups\":17,\"productImage\":\"https://cdn.example.com/p/2.png\"}]'"
-            + " AS list_product_favorite,"
-            + " '[{\"storeName\":\"Kopi Senayan\",\"transactionCount\":30,\"storeImage\":\"https://cdn.example.com/s/1.png\"}]'"
-            + " AS list_favorite_store";
+    private static final String WARM_UP_SQL = "SELECT " + RecapColumns.SELECT_LIST + " FROM JSON_TABLE(?, '$' COLUMNS ("
+            + "user_name VARCHAR(255) PATH '$.userName', trx_count INT UNSIGNED PATH '$.trxCount',"
+            + " variant_count INT UNSIGNED PATH '$.variantCount', total_point INT UNSIGNED PATH '$.totalPoint',"
+            + " total_point_description TEXT PATH '$.totalPointDescription',"
+            + " total_point_possible_redeem INT UNSIGNED PATH '$.totalPointPossibleRedeem',"
+            + " total_point_product_name VARCHAR(255) PATH '$.totalPointProductName',"
+            + " total_point_image VARCHAR(500) PATH '$.totalPointImage', delivery_count INT UNSIGNED PATH '$.deliveryCount',"
+            + " pickup_count INT UNSIGNED PATH '$.pickupCount', cheaper_subs_desc VARCHAR(100) PATH '$.cheaperSubsDesc',"
+            + " cheaper_subs_amount DECIMAL(12, 2) PATH '$.cheaperSubsAmount', top_ranking INT UNSIGNED PATH '$.topRanking',"
+            + " list_circular_images JSON PATH '$.listCircularImages', list_product_favorite JSON PATH '$.listProductFavorite',"
+            + " list_favorite_store JSON PATH '$.listFavoriteStore')) AS warm_up";
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
     /** The id no user has: the data set's ids start at 1, the service refuses 0. */
     private static final long ABSENT_USER = 0;
@@ -134,18 +132,19 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
     }
 
     /**
-     * The start-up warm-up's read: a recap row the server computes from literals and the id
-     * (no table is read), through the same admission, circuit breaker, driver,
-     * row mapping and encoding as a user's read, with this adapter's metrics.
+     * The start-up warm-up's read: the recap row the server computes from a document in the recap's JSON
+     * form (no table is read), through the same admission, circuit breaker, driver, row mapping and
+     * encoding as a user's read, with this adapter's metrics.
      *
-     * @param id a number the row's name and counts are made from
+     * @param id     the id the row stands for (for the malformed-list log only)
+     * @param recap  the row's values, as the service's JSON of a recap (absent fields are NULL)
      * @return the encoded recap
      * @throws RecapStoreUnavailableException when MySQL cannot answer
      */
-    public EncodedRecap loadWarmUpRecap(long id) {
+    public EncodedRecap loadWarmUpRecap(long id, String recap) {
         Optional<Object[]> row;
         try {
-            row = breaker.executeSupplier(() -> read(WARM_UP_SQL, id, id));
+            row = breaker.executeSupplier(() -> read(WARM_UP_SQL, recap));
         } catch (CallNotPermittedException | WaitBudget.Refused | ReadFailure e) {
             throw new RecapStoreUnavailableException("MySQL warm-up read failed: " + e.getMessage(), null);
         }
@@ -156,7 +155,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
      * One read, inside the breaker: a turn refused by the budget is ignored by it, a failed query counts.
      * The row's columns come back in {@link RecapColumns#ALL} order, without the id.
      */
-    private Optional<Object[]> read(String sql, long... parameters) {
+    private Optional<Object[]> read(String sql, Object parameter) {
         long entered;
         try {
             entered = admission.enter();
@@ -166,7 +165,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         }
         long start = System.nanoTime();
         try {
-            return query(sql, parameters);
+            return query(sql, parameter);
         } finally {
             admission.leave(entered);
             observer.queryCompleted("select", RecapColumns.TABLE, System.nanoTime() - start);
@@ -220,7 +219,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         return admission.refusedAtOnce() + admission.refusedAfterWaiting();
     }
 
-    private Optional<Object[]> query(String sql, long... parameters) {
+    private Optional<Object[]> query(String sql, Object parameter) {
         Connection connection;
         try {
             connection = connections.connection();
@@ -228,8 +227,10 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
             throw new ReadFailure(MySqlException.explain(connections.settings(), "connect", e).getMessage(), e);
         }
         try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setLong(i + 1, parameters[i]);
+            if (parameter instanceof Long id) {
+                statement.setLong(1, id);
+            } else {
+                statement.setString(1, (String) parameter);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
