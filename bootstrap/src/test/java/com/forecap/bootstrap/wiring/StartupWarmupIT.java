@@ -141,6 +141,35 @@ class StartupWarmupIT {
         assertThat(new SignedClient(port).recap(42).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void with_mysql_and_redis_down_the_warm_up_gives_up_and_the_service_starts_cold() throws Exception {
+        int deadMySql;
+        int deadRedis;
+        try (ServerSocket one = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket two = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadMySql = one.getLocalPort();
+            deadRedis = two.getLocalPort();
+        }
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("MYSQL_HOST", "127.0.0.1",
+                "MYSQL_PORT", Integer.toString(deadMySql), "MYSQL_USER", "nobody", "MYSQL_PASSWORD", "",
+                "REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(deadRedis)));
+        long start = System.nanoTime();
+        RunningService cold = LoopbackService.start(environment);
+        try {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the start is not held by the warm-up")
+                    .isLessThan(Duration.ofSeconds(15));
+            SignedClient client = new SignedClient(cold.port());
+            assertThat(client.get("/health/live").statusCode()).isEqualTo(200);
+            HttpResponse<String> ready = client.get("/health/ready");
+            assertThat(ready.statusCode()).as("not ready while MySQL is down").isEqualTo(503);
+            assertThat(ready.body()).as("the warm-up is over; the database is what is missing")
+                    .doesNotContain("warming up").contains("\"database\":{\"status\":\"DOWN\"");
+            assertThat(client.recap(7).statusCode()).as("a recap while MySQL is down").isEqualTo(503);
+        } finally {
+            cold.close();
+        }
+    }
+
     private static double value(String metrics, String name, String labels) {
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels + "}") + " ([0-9.eE+-]+)$")
                 .matcher(metrics);
