@@ -108,12 +108,12 @@ final class StartupWarmup {
     static String run(ServiceSettings settings, SignatureScheme scheme, Stack stack, PrometheusMetrics metrics) {
         long began = System.nanoTime();
         Duration length = settings.warmUp();
-        if (length.isZero()) {
-            return "warm-up=off; pools" + stack.prepare().fill();
-        }
         int answered;
         int unexpected;
         try {
+            if (length.isZero()) {
+                return "warm-up=off; pools" + stack.prepare().fill();
+            }
             SignatureScheme signer = privateScheme(scheme.name());
             GetUserRecapService recaps = new GetUserRecapService(new RequestAuthenticator(signer,
                     settings.auth().freshness(), new CampaignWindow(null, null)), stack.store(), Clock.systemUTC());
@@ -131,6 +131,7 @@ final class StartupWarmup {
             exerciseOtherScheme(scheme.name());
             unexpected = failures.get();
         } finally {
+            // also when the warm-up is off: its store chain was built and holds sender threads
             stack.cleanup().run();
         }
         // the pools were being filled meanwhile (their first connections served the warm-up)

@@ -1,8 +1,12 @@
 package com.forecap.adapter.out.mysql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -129,15 +133,15 @@ public final class MySqlConnections implements AutoCloseable {
      * @throws SQLException when a connection cannot be opened or the statement fails
      */
     public int prepareEach(String sql, long argument) throws SQLException {
-        java.util.List<Connection> held = new java.util.ArrayList<>(settings.poolSize());
+        List<Connection> held = new ArrayList<>(settings.poolSize());
         SQLException failure = null;
         try {
             for (int i = 0; i < settings.poolSize(); i++) {
                 Connection connection = dataSource.getConnection();
                 held.add(connection);
-                try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     statement.setLong(1, argument);
-                    try (java.sql.ResultSet rows = statement.executeQuery()) {
+                    try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             // drained: the answer itself is not wanted
                         }

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,10 +42,9 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
     private static final String SELECT_SQL = "SELECT " + RecapColumns.SELECT_LIST + " FROM " + RecapColumns.TABLE
             + " WHERE user_id = ?";
     /** The columns a read returns, in order: every recap column but the id. */
-    private static final java.util.List<String> COLUMNS = RecapColumns.ALL.subList(1, RecapColumns.ALL.size());
+    private static final List<String> COLUMNS = RecapColumns.ALL.subList(1, RecapColumns.ALL.size());
     private static final Map<String, Integer> COLUMN_INDEX = index(COLUMNS);
 
-    /** How long a health check waits for the database. */
     /**
      * A recap row the server computes from a JSON document ({@code JSON_TABLE}, MariaDB 10.6+ and MySQL 8),
      * in the table's columns with the table's types (so the driver decodes it as it decodes a user's row),
@@ -61,6 +62,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
             + " cheaper_subs_amount DECIMAL(12, 2) PATH '$.cheaperSubsAmount', top_ranking INT UNSIGNED PATH '$.topRanking',"
             + " list_circular_images JSON PATH '$.listCircularImages', list_product_favorite JSON PATH '$.listProductFavorite',"
             + " list_favorite_store JSON PATH '$.listFavoriteStore')) AS warm_up";
+    /** How long a health check waits for the database. */
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
     /** The id no user has: the data set's ids start at 1, the service refuses 0. */
     private static final long ABSENT_USER = 0;
@@ -262,8 +264,8 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
         // the connections are the caller's
     }
 
-    private static Map<String, Integer> index(java.util.List<String> columns) {
-        Map<String, Integer> index = new java.util.HashMap<>();
+    private static Map<String, Integer> index(List<String> columns) {
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             index.put(columns.get(i), i);
         }

@@ -37,8 +37,8 @@ import redis.clients.jedis.util.KeyValue;
  *     <li>Miss: the lock's holder loads from the store and answers; then, off the request's path, one
  *     script writes the entry with the configured TTL (±10 % jitter, so entries written together do not
  *     expire together), releases the lock and wakes waiting instances through {@code
- *     user:recap:{id}:ready} ({@link RedisFinisher}, the writes of concurrent misses pipelined in one round
- *     trip). So a miss costs one round trip before the store is read and one after the answer. In a
+ *     user:recap:{id}:ready} when a waiter marked {@code :waiting} ({@link RedisFinisher}: the ends of
+ *     concurrent misses in one script, one round trip). So a miss costs one round trip before the store is read and one after the answer. In a
  *     cluster, where the keys lie in different slots, the lock is a call of its own and the end three.
  *     An instance that finds the lock taken blocks on the list with {@code BLPOP} for at most {@code
  *     lockWait}, then reads the entry, and loads by itself only when it is still missing.</li>
