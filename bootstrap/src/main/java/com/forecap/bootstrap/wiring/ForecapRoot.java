@@ -160,7 +160,7 @@ public final class ForecapRoot {
                         + " MB) and collector; the shipped launchers start it with the flags in bin/jvm-options"
                         + " (see README, Running the jar)");
             }
-            return new RunningService(webServer, resources, description, draining, settings.shutdown());
+            return new RunningService(webServer, guard, resources, description, draining, settings.shutdown());
         } catch (RuntimeException e) {
             RuntimeException failure = RunningService.closeAll(resources);
             if (failure != null) {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.helidon.webserver.WebServer;
 
+import com.forecap.adapter.in.http.ConnectionGuard;
 import com.forecap.bootstrap.config.ServiceSettings;
 
 /**
@@ -19,15 +20,17 @@ public final class RunningService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RunningService.class.getName());
 
     private final WebServer server;
+    private final ConnectionGuard guard;
     private final List<AutoCloseable> resources;
     private final String description;
     private final AtomicBoolean draining;
     private final Duration drain;
     private final Duration closeNotice;
 
-    RunningService(WebServer server, List<AutoCloseable> resources, String description, AtomicBoolean draining,
+    RunningService(WebServer server, ConnectionGuard guard, List<AutoCloseable> resources, String description, AtomicBoolean draining,
                    ServiceSettings.ShutdownSettings shutdown) {
         this.server = server;
+        this.guard = guard;
         this.resources = new ArrayList<>(resources);
         this.description = description;
         this.draining = draining;
@@ -59,7 +62,9 @@ public final class RunningService implements AutoCloseable {
      * load balancer to notice), and at least the close notice (time for a client in a keep-alive exchange
      * to get such an answer), the server stops accepting, closes the connections that wait for a request,
      * lets in-flight requests finish within its shutdown grace period, and resources are closed in
-     * reverse order of creation. Idempotent.
+     * reverse order of creation. A connection accepted shortly before, that has not started a request
+     * yet, is not taken for idle: it gets the close notice, counted from its accept, to start one, which
+     * is then answered. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -73,6 +78,7 @@ public final class RunningService implements AutoCloseable {
             }
         }
         if (server.isRunning()) {
+            guard.stopping(closeNotice);
             server.stop();
         }
         RuntimeException failure = closeAll(resources);

@@ -42,7 +42,8 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
  *   before anything is read. Addresses in {@link Settings#unlimited()} (a load balancer's) have no cap.</li>
  * </ul>
  * It also lets a request end its connection cleanly after the answer ({@link #closeAfterThisRequest()}),
- * which Helidon 4.5 does not do by itself for {@code Connection: close}.
+ * which Helidon 4.5 does not do by itself for {@code Connection: close}, and it keeps a stop from
+ * dropping requests already written ({@link #stopping(Duration)}).
  *
  * <p>Cost per request: two thread-local reads and volatile writes from the connection listener; no
  * allocation, no lock, no logging. Per connection: one registry entry and, with a cap, one map update
@@ -65,6 +66,7 @@ public final class ConnectionGuard implements AutoCloseable {
     private final Set<Guarded> open = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
+    private volatile long firstRequestNanos = NONE;
 
     /**
      * Creates the guard and starts its checking thread.
@@ -127,9 +129,29 @@ public final class ConnectionGuard implements AutoCloseable {
         }
     }
 
+    /**
+     * Called when the server is about to stop. Helidon's stop closes every connection that waits for a
+     * request line, including one accepted a moment ago whose client has written its first request,
+     * not yet read. From now on such a connection, one that has never started a request, is left open
+     * until its first request has started (it is answered, and the connection closed after it) or it has
+     * been open for {@code firstRequest} without one. A connection that has served requests and waits
+     * for another is closed as before.
+     *
+     * @param firstRequest how long a connection may take, from its accept, to start its first request
+     */
+    public void stopping(Duration firstRequest) {
+        firstRequestNanos = Math.max(1, firstRequest.toNanos());
+    }
+
     private void closeLateHeads() {
         long now = System.nanoTime();
         for (Guarded connection : open) {
+            if (connection.closeDeferred
+                    && (connection.requested || now - connection.openedAt > firstRequestNanos)) {
+                connection.closeDeferred = false;
+                // not interrupting: a request under way ends first
+                connection.delegate.close(false);
+            }
             long since = connection.headSince;
             if (since != NONE && now - since > headNanos) {
                 connection.headSince = NONE;
@@ -162,11 +184,22 @@ public final class ConnectionGuard implements AutoCloseable {
 
         private final ServerConnection delegate;
         private final InetAddress counted;
+        private final long openedAt = System.nanoTime();
         private volatile long headSince = NONE;
+        /** Whether a request line has been read on this connection. */
+        private volatile boolean requested;
+        /** Whether the server's stop asked to close it before its first request started. */
+        private volatile boolean closeDeferred;
 
         Guarded(ServerConnection delegate, InetAddress counted) {
             this.delegate = delegate;
             this.counted = counted;
+        }
+
+        /** Whether the stop must leave this connection open for now: it has not started its first request. */
+        private boolean awaitingFirstRequest() {
+            long grace = firstRequestNanos;
+            return grace != NONE && !requested && System.nanoTime() - openedAt <= grace;
         }
 
         @Override
@@ -191,12 +224,16 @@ public final class ConnectionGuard implements AutoCloseable {
 
         @Override
         public void close(boolean interrupt) {
+            if (!interrupt && awaitingFirstRequest()) {
+                closeDeferred = true;
+                return;
+            }
             delegate.close(interrupt);
         }
 
         @Override
         public boolean canInterrupt() {
-            return delegate instanceof InterruptableTask<?> task && task.canInterrupt();
+            return !awaitingFirstRequest() && delegate instanceof InterruptableTask<?> task && task.canInterrupt();
         }
     }
 
@@ -273,6 +310,7 @@ public final class ConnectionGuard implements AutoCloseable {
         public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
             Guarded current = CURRENT.get();
             if (current != null) {
+                current.requested = true;
                 current.headSince = System.nanoTime();
             }
         }
