@@ -1,0 +1,231 @@
+package com.forecap.domain.auth;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+
+import com.forecap.domain.user.UserId;
+
+/**
+ * An enumeration budget: how many distinct user ids one client may read per fixed time window. A
+ * request with a valid legacy signature is answered for any user id, and the legacy secret is public,
+ * so without a budget one client could read every user's recap by counting through the ids. Clients are
+ * told apart by a 64-bit key that the caller derives (for example from the client address).
+ *
+ * <p>The state is a table of {@code slots} entries chosen by a mixed hash of the client key. Each entry
+ * holds the key that opened its current window, the window's start, a count of distinct user ids
+ * admitted in that window and a direct-mapped table of {@code seenPerSlot} places for the user ids
+ * counted in it, created the first time the entry is used. Nothing grows with the number of clients or users: the
+ * worst case, every entry used, is about {@code slots × (seenPerSlot × 4 + 72)} bytes (72 bytes of
+ * entry, reference and array header on top of the ids), given exactly by {@link #worstCaseBytes()}; the
+ * defaults of {@link #withDefaults(int, Duration)} come to about 4.3 MiB.
+ *
+ * <p>The budget never undercounts. A user id counts as already read only when that exact id sits at its
+ * place in the seen table, and only ids that were counted in the current window are ever put there;
+ * when two ids share a place the newer one replaces the older, which then counts again if it comes back.
+ * Two client keys that land on the same entry while its window runs share it and count together. So a
+ * client is never admitted for more than {@code limit} distinct user ids in one window; the price of the
+ * fixed memory is that a client may occasionally be charged twice for one id, or for a neighbour's reads.
+ *
+ * <p>Each call takes constant time and allocates nothing once its entry's seen table exists; opening a
+ * new window clears that table ({@code seenPerSlot} ints). Calls are thread-safe, each holding the lock
+ * of its own entry only. The class reads no clock: callers pass {@link System#nanoTime()}-style readings,
+ * compared by difference so that the counter's wrap-around is harmless.
+ */
+public final class UserBudget {
+
+    /** The number of table entries {@link #withDefaults(int, Duration)} uses. */
+    public static final int DEFAULT_SLOTS = 4096;
+    /** The size of each entry's seen table in {@link #withDefaults(int, Duration)}. */
+    public static final int DEFAULT_SEEN_PER_SLOT = 256;
+    /** The largest accepted number of table entries. */
+    public static final int MAX_SLOTS = 1 << 20;
+    /** The largest accepted size of one entry's seen table. */
+    public static final int MAX_SEEN_PER_SLOT = 1 << 16;
+    /** The largest accepted number of seen ids over all entries ({@code slots × seenPerSlot}), 256 MiB of ids. */
+    public static final long MAX_SEEN_TOTAL = 1L << 26;
+    /** The shortest accepted window. */
+    public static final Duration MIN_WINDOW = Duration.ofSeconds(1);
+    /** The longest accepted window. */
+    public static final Duration MAX_WINDOW = Duration.ofDays(1);
+
+    /** Bytes per entry besides its ids: the entry object, its reference in the table and the seen array's header. */
+    private static final int SLOT_OVERHEAD_BYTES = 48 + 8 + 16;
+    private static final int TABLE_HEADER_BYTES = 16;
+    private static final int OBJECT_BYTES = 32;
+
+    private final int limit;
+    private final Duration window;
+    private final long windowNanos;
+    private final int seenPerSlot;
+    private final int slotMask;
+    private final int seenMask;
+    private final Slot[] table;
+
+    /**
+     * Creates an empty budget.
+     *
+     * @param limit       the most distinct user ids one client may read per window, at least 1
+     * @param window      the length of a window, from {@link #MIN_WINDOW} to {@link #MAX_WINDOW}
+     * @param slots       the number of table entries, a power of two up to {@link #MAX_SLOTS}
+     * @param seenPerSlot the size of each entry's seen table, a power of two up to {@link #MAX_SEEN_PER_SLOT}
+     * @throws IllegalArgumentException when a value is out of range, or {@code slots × seenPerSlot} exceeds
+     *                                  {@link #MAX_SEEN_TOTAL}
+     */
+    public UserBudget(int limit, Duration window, int slots, int seenPerSlot) {
+        Objects.requireNonNull(window, "window");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        if (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("window must be from " + MIN_WINDOW + " to " + MAX_WINDOW + ": " + window);
+        }
+        requirePowerOfTwo("slots", slots, MAX_SLOTS);
+        requirePowerOfTwo("seenPerSlot", seenPerSlot, MAX_SEEN_PER_SLOT);
+        if ((long) slots * seenPerSlot > MAX_SEEN_TOTAL) {
+            throw new IllegalArgumentException("slots * seenPerSlot must not exceed " + MAX_SEEN_TOTAL + ": "
+                    + slots + " * " + seenPerSlot);
+        }
+        this.limit = limit;
+        this.window = window;
+        this.windowNanos = window.toNanos();
+        this.seenPerSlot = seenPerSlot;
+        this.slotMask = slots - 1;
+        this.seenMask = seenPerSlot - 1;
+        this.table = new Slot[slots];
+        for (int i = 0; i < slots; i++) {
+            table[i] = new Slot();
+        }
+    }
+
+    /**
+     * Creates an empty budget of {@value #DEFAULT_SLOTS} entries with {@value #DEFAULT_SEEN_PER_SLOT} seen
+     * ids each (about 4.3 MiB at worst).
+     *
+     * @param limit  the most distinct user ids one client may read per window, at least 1
+     * @param window the length of a window, from {@link #MIN_WINDOW} to {@link #MAX_WINDOW}
+     * @return the budget
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    public static UserBudget withDefaults(int limit, Duration window) {
+        return new UserBudget(limit, window, DEFAULT_SLOTS, DEFAULT_SEEN_PER_SLOT);
+    }
+
+    /**
+     * Charges one read of a user id to a client. The read is admitted when the id was already counted
+     * in the client's current window, or when fewer than {@link #limit()} ids were counted, in which
+     * case it now counts. A refused read changes nothing. A client whose window has ended starts a new
+     * one at {@code nowNanos}.
+     *
+     * @param clientKey the client's key, any value
+     * @param userId    the user id read, from 1 to 4294967295
+     * @param nowNanos  the current reading of a {@link System#nanoTime()}-style clock
+     * @return 0 when admitted, otherwise the nanoseconds until the client's window ends, at least 1 and at
+     *         most the window's length
+     * @throws IllegalArgumentException when {@code userId} is out of range
+     */
+    public long admit(long clientKey, long userId, long nowNanos) {
+        if (userId < UserId.MIN || userId > UserId.MAX) {
+            throw new IllegalArgumentException("user id out of range 1..4294967295: " + userId);
+        }
+        int id = (int) userId;
+        Slot slot = table[(int) mix(clientKey) & slotMask];
+        synchronized (slot) {
+            if (slot.seen == null) {
+                slot.seen = new int[seenPerSlot];
+                slot.open(clientKey, nowNanos);
+            } else if (nowNanos - slot.windowStart >= windowNanos) {
+                Arrays.fill(slot.seen, 0);
+                slot.open(clientKey, nowNanos);
+            }
+            int index = mix(id) & seenMask;
+            if (slot.seen[index] == id) {
+                return 0;
+            }
+            if (slot.count >= limit) {
+                return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
+            }
+            slot.seen[index] = id;
+            slot.count++;
+            return 0;
+        }
+    }
+
+    /**
+     * The most distinct user ids one client may read per window.
+     *
+     * @return the limit, at least 1
+     */
+    public int limit() {
+        return limit;
+    }
+
+    /**
+     * The length of a window.
+     *
+     * @return the window
+     */
+    public Duration window() {
+        return window;
+    }
+
+    /**
+     * The memory this budget takes once every entry has been used: the ids of the seen tables
+     * ({@code slots × seenPerSlot × 4} bytes) plus 72 bytes per entry and the
+     * budget's own object and table header. The sizes assume 16-byte object headers and 8-byte
+     * references, so real use on a typical JVM is the same or a little less.
+     *
+     * @return the worst-case size in bytes
+     */
+    public long worstCaseBytes() {
+        long slots = table.length;
+        return OBJECT_BYTES + TABLE_HEADER_BYTES + slots * (SLOT_OVERHEAD_BYTES + 4L * seenPerSlot);
+    }
+
+    private static void requirePowerOfTwo(String name, int value, int max) {
+        if (value < 1 || value > max || Integer.bitCount(value) != 1) {
+            throw new IllegalArgumentException(name + " must be a power of two from 1 to " + max + ": " + value);
+        }
+    }
+
+    /** The murmur3 64-bit finalizer: every bit of the key reaches the low bits that pick the entry. */
+    private static long mix(long key) {
+        long h = key;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** The murmur3 32-bit finalizer, for the place of a user id in a seen table. */
+    private static int mix(int id) {
+        int h = id;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    /**
+     * One table entry, guarded by its own monitor. {@code tag} is the key of the client that opened the
+     * current window; clients that land here while it runs share its count whatever their keys. The seen
+     * table holds user ids as unsigned 32-bit values, 0 marking an empty place; it is {@code null} until
+     * the entry's first use.
+     */
+    private static final class Slot {
+        private long tag;
+        private long windowStart;
+        private int count;
+        private int[] seen;
+
+        private void open(long clientKey, long nowNanos) {
+            tag = clientKey;
+            windowStart = nowNanos;
+            count = 0;
+        }
+    }
+}
