@@ -9,10 +9,12 @@ import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapStoreUnavailableException;
 import com.forecap.domain.auth.Authentication;
 import com.forecap.domain.auth.RequestAuthenticator;
+import com.forecap.domain.auth.TokenVerifier;
 import com.forecap.domain.recap.RecapOutcome;
 
 /**
  * Authenticates a recap request against the clock, then loads the recap. Stateless and thread-safe.
+ * When the identity provider's keys cannot be had, the recap is unavailable (the client retries), not refused.
  */
 public final class GetUserRecapService implements GetUserRecapUseCase {
 
@@ -35,7 +37,13 @@ public final class GetUserRecapService implements GetUserRecapUseCase {
 
     @Override
     public RecapOutcome getUserRecap(GetUserRecapQuery query) {
-        Authentication verdict = authenticator.authenticate(query.timestamp(), query.userId(), query.sign(), clock.instant());
+        Authentication verdict;
+        try {
+            verdict = authenticator.authenticate(query.timestamp(), query.userId(), query.sign(),
+                    query.authorization(), clock.instant());
+        } catch (TokenVerifier.KeysUnavailableException e) {
+            throw new RecapUnavailableException(e.getMessage(), e);
+        }
         return switch (verdict) {
             case Authentication.Refused refused -> new RecapOutcome.Rejected(refused.reason());
             case Authentication.Accepted accepted -> load(accepted);

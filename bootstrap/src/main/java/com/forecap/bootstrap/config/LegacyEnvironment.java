@@ -40,6 +40,13 @@ public final class LegacyEnvironment {
         names.put("AUTH_SIGNATURE_SECRET", "forecap.auth.secret");
         names.put("AUTH_SIGNATURE_SCHEME", "forecap.auth.scheme");
         names.put("AUTH_HMAC_KEYS", "forecap.auth.hmac-keys");
+        names.put("AUTH_SCHEMES", "forecap.auth.schemes");
+        names.put("AUTH_JWT_JWKS_URI", "forecap.auth.jwt.jwks-uri");
+        names.put("AUTH_JWT_ISSUER", "forecap.auth.jwt.issuer");
+        names.put("AUTH_JWT_AUDIENCE", "forecap.auth.jwt.audience");
+        names.put("AUTH_JWT_USER_CLAIM", "forecap.auth.jwt.user-claim");
+        names.put("AUTH_JWT_ALGORITHMS", "forecap.auth.jwt.algorithms");
+        names.put("AUTH_JWT_CLOCK_SKEW", "forecap.auth.jwt.clock-skew");
         names.put("CAMPAIGN_START", "forecap.campaign.start");
         names.put("CAMPAIGN_END", "forecap.campaign.end");
         names.put("EMBEDDED_USERS", "forecap.embedded.users");

@@ -1,5 +1,6 @@
 package com.forecap.bootstrap.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -10,11 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.helidon.config.Config;
 
 import com.forecap.adapter.in.http.ConnectionGuard;
 import com.forecap.adapter.in.http.HttpPolicy;
+import com.forecap.adapter.out.jwt.JwtTokenVerifier;
 import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.redis.RedisSettings;
@@ -42,6 +45,10 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
                               Optional<DatabaseSettings> database, Optional<RedisSettings> redis,
                               NearCacheSettings nearCache, HttpPolicy http, ConnectionGuard.Settings door,
                               ShutdownSettings shutdown, Duration warmUp) {
+
+    /** The name of the bearer-token scheme in {@code forecap.auth.schemes}. */
+    public static final String JWT = "jwt";
+    private static final Set<String> KNOWN_SCHEMES = Set.of(JWT, "legacy", "hmac-sha256");
 
     /** The start-up warm-up's default length. */
     public static final Duration DEFAULT_WARM_UP = Duration.ofMillis(600);
@@ -108,18 +115,24 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
     /**
      * Request authentication.
      *
-     * @param scheme        signature scheme name
+     * @param scheme        signature scheme name, empty when only tokens are accepted
+     * @param jwt           how bearer tokens are checked, empty when tokens are not accepted
      * @param secret        the shared secret; never logged
      * @param freshness     the timestamp window
      * @param campaignStart first instant served, or {@code null}
      * @param campaignEnd   last instant served, or {@code null}
      * @param hmacKeys      key id to key for {@code hmac-sha256}, signing key first; never logged
      */
-    public record AuthSettings(String scheme, String secret, FreshnessWindow freshness, Instant campaignStart,
-                               Instant campaignEnd, Map<String, String> hmacKeys) {
+    public record AuthSettings(Optional<String> scheme, Optional<JwtTokenVerifier.Settings> jwt, String secret,
+                               FreshnessWindow freshness, Instant campaignStart, Instant campaignEnd,
+                               Map<String, String> hmacKeys) {
         /** Validates. */
         public AuthSettings {
             Objects.requireNonNull(scheme, "scheme");
+            Objects.requireNonNull(jwt, "jwt");
+            if (scheme.isEmpty() && jwt.isEmpty()) {
+                throw new ConfigurationException("forecap.auth.schemes (AUTH_SCHEMES) accepts nothing");
+            }
             Objects.requireNonNull(secret, "secret");
             Objects.requireNonNull(freshness, "freshness");
             hmacKeys = Collections.unmodifiableMap(new LinkedHashMap<>(hmacKeys));
@@ -127,7 +140,7 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
 
         @Override
         public String toString() {
-            return "AuthSettings[scheme=" + scheme + ", secret=(" + secret.length() + " characters), freshness="
+            return "AuthSettings[scheme=" + scheme + ", jwt=" + jwt + ", secret=(" + secret.length() + " characters), freshness="
                     + freshness + ", campaignStart=" + campaignStart + ", campaignEnd=" + campaignEnd + ", hmacKeyIds="
                     + hmacKeys.keySet() + "]";
         }
@@ -182,8 +195,65 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
         if (start != null && end != null && end.isBefore(start)) {
             throw new ConfigurationException("forecap.campaign.end (" + end + ") is before forecap.campaign.start (" + start + ")");
         }
-        return new AuthSettings(Settings.text(forecap, "auth.scheme", "legacy").toLowerCase(Locale.ROOT),
+        String signature = Settings.text(forecap, "auth.scheme", "legacy").toLowerCase(Locale.ROOT);
+        Set<String> schemes = new LinkedHashSet<>();
+        for (String name : Settings.text(forecap, "auth.schemes", signature).toLowerCase(Locale.ROOT).split(",")) {
+            if (!name.isBlank()) {
+                schemes.add(name.strip());
+            }
+        }
+        Set<String> signatures = new LinkedHashSet<>(schemes);
+        boolean tokens = signatures.remove(JWT);
+        if (signatures.size() > 1) {
+            throw new ConfigurationException("forecap.auth.schemes (AUTH_SCHEMES) may name one signature scheme, "
+                    + "legacy or hmac-sha256, besides jwt; was " + schemes);
+        }
+        if (!schemes.isEmpty() && schemes.stream().anyMatch(name -> !KNOWN_SCHEMES.contains(name))) {
+            throw new ConfigurationException("forecap.auth.schemes (AUTH_SCHEMES) must list jwt, legacy or hmac-sha256, "
+                    + "was " + schemes);
+        }
+        return new AuthSettings(signatures.stream().findFirst(), tokens ? Optional.of(jwt(forecap)) : Optional.empty(),
                 forecap.get("auth.secret").asString().orElse(""), freshness, start, end, hmacKeys(forecap));
+    }
+
+    /** {@code forecap.auth.jwt}: the identity provider whose bearer tokens are accepted. */
+    private static JwtTokenVerifier.Settings jwt(Config forecap) {
+        Config jwt = forecap.get("auth.jwt");
+        String jwks = Settings.text(jwt, "jwks-uri", "");
+        String issuer = Settings.text(jwt, "issuer", "");
+        Set<String> audiences = list(Settings.text(jwt, "audience", ""));
+        if (jwks.isBlank() || issuer.isBlank() || audiences.isEmpty()) {
+            throw new ConfigurationException("AUTH_SCHEMES includes jwt: set the identity provider's key set, issuer "
+                    + "and this service's audience (AUTH_JWT_JWKS_URI, AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE; "
+                    + "forecap.auth.jwt.jwks-uri, issuer, audience)");
+        }
+        try {
+            URI uri = URI.create(jwks.strip());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
+                throw new IllegalArgumentException("not an http(s) address: " + jwks);
+            }
+            return new JwtTokenVerifier.Settings(uri, issuer.strip(), audiences,
+                    Settings.text(jwt, "user-claim", "sub").strip(),
+                    list(Settings.text(jwt, "algorithms", String.join(",", new TreeSet<>(
+                            JwtTokenVerifier.Settings.DEFAULT_ALGORITHMS)))),
+                    Settings.duration(jwt, "clock-skew", Duration.ofSeconds(30)),
+                    Settings.duration(jwt, "keys-ttl", Duration.ofMinutes(5)),
+                    Settings.duration(jwt, "refresh-at-most-every", Duration.ofMinutes(1)),
+                    Settings.duration(jwt, "fetch-timeout", Duration.ofSeconds(2)),
+                    Settings.integer(jwt, "remembered", 50_000, 0, 10_000_000));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("forecap.auth.jwt: " + e.getMessage());
+        }
+    }
+
+    private static Set<String> list(String text) {
+        Set<String> items = new LinkedHashSet<>();
+        for (String item : text.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
     }
 
     /** {@code forecap.auth.hmac-keys}: {@code id=secret,id=secret}, the signing key first. */

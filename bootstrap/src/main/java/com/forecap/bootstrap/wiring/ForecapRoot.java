@@ -22,6 +22,7 @@ import java.util.stream.LongStream;
 import io.helidon.webserver.WebServer;
 
 import com.forecap.adapter.in.http.ConnectionGuard;
+import com.forecap.adapter.out.jwt.JwtTokenVerifier;
 import com.forecap.adapter.in.http.HealthIndicator;
 import com.forecap.adapter.in.http.JsonDirectHandler;
 import com.forecap.adapter.in.http.RecapWebServer;
@@ -74,6 +75,7 @@ import com.forecap.domain.auth.CampaignWindow;
 import com.forecap.domain.auth.HmacSignatureScheme;
 import com.forecap.domain.auth.LegacySignatureScheme;
 import com.forecap.domain.auth.RequestAuthenticator;
+import com.forecap.domain.auth.TokenVerifier;
 import com.forecap.domain.auth.SignatureScheme;
 import com.forecap.domain.user.UserId;
 
@@ -104,7 +106,8 @@ public final class ForecapRoot {
      */
     public static RunningService serve(ServiceSettings settings) {
         long began = System.nanoTime();
-        SignatureScheme scheme = signatureScheme(settings.auth());
+        Optional<SignatureScheme> scheme = settings.auth().scheme().map(name -> signatureScheme(name, settings.auth()));
+        Optional<TokenVerifier> tokens = settings.auth().jwt().map(ForecapRoot::tokenVerifier);
         ensurePortIsFree(settings.listener());
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -138,7 +141,7 @@ public final class ForecapRoot {
                             : warming.get() ? ComponentHealth.down("warming up") : ComponentHealth.up(Map.of())));
 
             // services
-            GetUserRecapUseCase useCase = new GetUserRecapService(new RequestAuthenticator(scheme,
+            GetUserRecapUseCase useCase = new GetUserRecapService(new RequestAuthenticator(scheme, tokens,
                     settings.auth().freshness(), new CampaignWindow(settings.auth().campaignStart(),
                     settings.auth().campaignEnd())), store.port(), Clock.systemUTC());
 
@@ -148,9 +151,11 @@ public final class ForecapRoot {
             WebServer webServer = RecapWebServer.start(settings.listener().server(), settings.listener().http1(), false,
                     guard, new RecapWebServer.Parts<>(useCase, health, metrics, settings.http(), draining::get));
             // listening (live) but not ready until the pools are full and the request path compiled
-            String warmUp = warmUp(settings, scheme, store.warmUp(), warmUpMetrics);
+            String warmUp = warmUp(settings, scheme.map(SignatureScheme::name).orElse(HmacSignatureScheme.NAME),
+                    store.warmUp(), warmUpMetrics);
             warming.set(false);
-            String description = store.description() + " scheme=" + scheme.name() + " port=" + webServer.port();
+            String description = store.description() + " scheme=" + String.join(",", schemeNames(settings.auth()))
+                    + " port=" + webServer.port();
             LOG.log(Level.INFO, "Forecap recap service started: " + description + " in "
                     + (System.nanoTime() - began) / 1_000_000 + " ms; " + warmUp);
             if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -214,7 +219,7 @@ public final class ForecapRoot {
     }
 
     /** The warm-up, which never stops the start: a failure is logged and the service starts cold. */
-    private static String warmUp(ServiceSettings settings, SignatureScheme scheme, StartupWarmup.Stack stack,
+    private static String warmUp(ServiceSettings settings, String scheme, StartupWarmup.Stack stack,
                                  PrometheusMetrics metrics) {
         try {
             return StartupWarmup.run(settings, scheme, stack, metrics);
@@ -390,8 +395,21 @@ public final class ForecapRoot {
         }
     }
 
-    private static SignatureScheme signatureScheme(ServiceSettings.AuthSettings auth) {
-        return switch (auth.scheme()) {
+    private static List<String> schemeNames(ServiceSettings.AuthSettings auth) {
+        List<String> names = new ArrayList<>();
+        auth.scheme().ifPresent(names::add);
+        auth.jwt().ifPresent(jwt -> names.add(ServiceSettings.JWT));
+        return names;
+    }
+
+    private static TokenVerifier tokenVerifier(JwtTokenVerifier.Settings jwt) {
+        LOG.log(Level.INFO, "bearer tokens from " + jwt.issuer() + " (keys " + jwt.jwksUri() + ", audience "
+                + jwt.audiences() + ", user in claim '" + jwt.userClaim() + "', " + jwt.algorithms() + ")");
+        return new JwtTokenVerifier(jwt);
+    }
+
+    private static SignatureScheme signatureScheme(String name, ServiceSettings.AuthSettings auth) {
+        return switch (name) {
             case LegacySignatureScheme.NAME -> {
                 LOG.log(Level.WARNING, "signature scheme 'legacy' is reversible: anyone who sees one request can "
                         + "recover the secret; keep it for existing clients only (AUTH_SIGNATURE_SCHEME=hmac-sha256 "
@@ -408,7 +426,7 @@ public final class ForecapRoot {
                 }
             }
             default -> throw new ConfigurationException("forecap.auth.scheme must be legacy or hmac-sha256, was '"
-                    + auth.scheme() + "'");
+                    + name + "'");
         };
     }
 

@@ -100,12 +100,12 @@ final class StartupWarmup {
      * Fills the pools and drives the request path for the configured time.
      *
      * @param settings the service's settings
-     * @param scheme   the configured signature scheme (the warm-up signs with its own key of that kind)
+     * @param scheme   the configured signature scheme's name (the warm-up signs with its own key of that kind)
      * @param stack    the warm-up's store chain
      * @param metrics  the warm-up's own metrics (its store chain counts into them too)
      * @return a summary for the start-up line
      */
-    static String run(ServiceSettings settings, SignatureScheme scheme, Stack stack, PrometheusMetrics metrics) {
+    static String run(ServiceSettings settings, String scheme, Stack stack, PrometheusMetrics metrics) {
         long began = System.nanoTime();
         Duration length = settings.warmUp();
         int answered;
@@ -114,7 +114,7 @@ final class StartupWarmup {
             if (length.isZero()) {
                 return "warm-up=off; pools" + stack.prepare().fill();
             }
-            SignatureScheme signer = privateScheme(scheme.name());
+            SignatureScheme signer = privateScheme(scheme);
             GetUserRecapService recaps = new GetUserRecapService(new RequestAuthenticator(signer,
                     settings.auth().freshness(), new CampaignWindow(null, null)), stack.store(), Clock.systemUTC());
             ConnectionGuard guard = new ConnectionGuard(settings.door(), metrics);
@@ -128,7 +128,7 @@ final class StartupWarmup {
                 server.stop();
                 guard.close();
             }
-            exerciseOtherScheme(scheme.name());
+            exerciseOtherScheme(scheme);
             unexpected = failures.get();
         } finally {
             // also when the warm-up is off: its store chain was built and holds sender threads

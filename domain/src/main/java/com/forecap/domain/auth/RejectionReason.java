@@ -18,6 +18,14 @@ public enum RejectionReason {
     FUTURE_TIMESTAMP(Kind.UNAUTHENTICATED, "Request timestamp is in the future"),
     /** {@code sign} does not match. */
     INVALID_SIGNATURE(Kind.UNAUTHENTICATED, "Invalid signature"),
+    /** Only bearer tokens are accepted and the request has none. */
+    MISSING_TOKEN(Kind.UNAUTHENTICATED, "Missing bearer token"),
+    /** The bearer token is malformed, not signed by the identity provider, or not meant for this service. */
+    INVALID_TOKEN(Kind.UNAUTHENTICATED, "Invalid token"),
+    /** The bearer token has expired or is not valid yet. */
+    EXPIRED_TOKEN(Kind.UNAUTHENTICATED, "Token expired or not yet valid"),
+    /** The bearer token is genuine but was minted for another user than {@code user_id}. */
+    TOKEN_FOR_ANOTHER_USER(Kind.FORBIDDEN, "Token is not for this user"),
     /** The campaign has not opened yet. */
     CAMPAIGN_NOT_STARTED(Kind.FORBIDDEN, "Campaign has not started"),
     /** The campaign is over. */

@@ -7,8 +7,14 @@ import java.util.Optional;
 import com.forecap.domain.user.UserId;
 
 /**
- * Decides whether a recap request is genuine and allowed now. Checks run cheapest first: presence,
- * user id, timestamp form, freshness, campaign window, and last the signature.
+ * Decides whether a recap request is genuine and allowed now. A deployment accepts a signature scheme
+ * (the {@code timestamp}, {@code user_id} and {@code sign} headers), bearer tokens from its identity
+ * provider ({@code Authorization: Bearer}), or both during a migration.
+ *
+ * <p>A request with a bearer token, where tokens are accepted, is judged on the token alone: it must be
+ * valid and name a user; a {@code user_id} header, when present, must be that user. A request without
+ * one is judged on its signature headers, checks cheapest first: presence, user id, timestamp form,
+ * freshness, campaign window, and last the signature. Where only tokens are accepted, it is refused.
  *
  * <p>The {@code timestamp} header may come in any of the forms {@link RequestTimestamp} reads (ISO-8601
  * with {@code Z}, an offset or no zone, with {@code T} or a space, RFC 1123, {@code Date.prototype.toString()}).
@@ -17,19 +23,40 @@ import com.forecap.domain.user.UserId;
  */
 public final class RequestAuthenticator {
 
+    private static final String BEARER = "Bearer ";
+
     private final SignatureScheme scheme;
+    private final TokenVerifier tokens;
     private final FreshnessWindow freshness;
     private final CampaignWindow campaign;
 
     /**
-     * Creates the authenticator.
+     * Creates an authenticator that accepts signatures only.
      *
      * @param scheme    how signatures are checked
      * @param freshness how old or new a timestamp may be
      * @param campaign  when requests are allowed at all
      */
     public RequestAuthenticator(SignatureScheme scheme, FreshnessWindow freshness, CampaignWindow campaign) {
-        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        this(Optional.of(scheme), Optional.empty(), freshness, campaign);
+    }
+
+    /**
+     * Creates an authenticator.
+     *
+     * @param scheme    how signatures are checked; empty when signatures are not accepted
+     * @param tokens    how bearer tokens are checked; empty when tokens are not accepted
+     * @param freshness how old or new a signed timestamp may be
+     * @param campaign  when requests are allowed at all
+     * @throws IllegalArgumentException when neither signatures nor tokens are accepted
+     */
+    public RequestAuthenticator(Optional<SignatureScheme> scheme, Optional<TokenVerifier> tokens,
+                                FreshnessWindow freshness, CampaignWindow campaign) {
+        if (scheme.isEmpty() && tokens.isEmpty()) {
+            throw new IllegalArgumentException("accept at least one kind of credential: a signature scheme or tokens");
+        }
+        this.scheme = scheme.orElse(null);
+        this.tokens = tokens.orElse(null);
         this.freshness = Objects.requireNonNull(freshness, "freshness");
         this.campaign = Objects.requireNonNull(campaign, "campaign");
     }
@@ -44,6 +71,28 @@ public final class RequestAuthenticator {
      * @return the authenticated user, or the reason for refusal
      */
     public Authentication authenticate(String timestamp, String userId, String sign, Instant now) {
+        return authenticate(timestamp, userId, sign, null, now);
+    }
+
+    /**
+     * Judges one request that may carry a bearer token.
+     *
+     * @param timestamp     the {@code timestamp} header as received, {@code null} when absent
+     * @param userId        the {@code user_id} header, {@code null} when absent
+     * @param sign          the {@code sign} header, {@code null} when absent
+     * @param authorization the {@code Authorization} header, {@code null} when absent
+     * @param now           the service's current time
+     * @return the authenticated user, or the reason for refusal
+     */
+    public Authentication authenticate(String timestamp, String userId, String sign, String authorization,
+                                       Instant now) {
+        if (tokens != null && authorization != null
+                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return bearer(authorization.substring(BEARER.length()).strip(), userId, now);
+        }
+        if (scheme == null) {
+            return new Authentication.Refused(RejectionReason.MISSING_TOKEN);
+        }
         if (isBlank(timestamp) || isBlank(userId) || isBlank(sign)) {
             return new Authentication.Refused(RejectionReason.MISSING_HEADERS);
         }
@@ -66,12 +115,30 @@ public final class RequestAuthenticator {
     }
 
     /**
-     * The signature scheme in force.
+     * Whether signatures are accepted: the requests that do not name their user in a token.
      *
-     * @return the scheme
+     * @return whether a signature scheme is in force
      */
-    public SignatureScheme scheme() {
-        return scheme;
+    public boolean acceptsSignatures() {
+        return scheme != null;
+    }
+
+    private Authentication bearer(String token, String userId, Instant now) {
+        Authentication verdict = tokens.verify(token);
+        if (!(verdict instanceof Authentication.Accepted accepted)) {
+            return verdict;
+        }
+        if (userId != null) {
+            Optional<UserId> requested = UserId.parse(userId);
+            if (requested.isEmpty()) {
+                return new Authentication.Refused(RejectionReason.INVALID_USER_ID);
+            }
+            if (!requested.get().equals(accepted.userId())) {
+                return new Authentication.Refused(RejectionReason.TOKEN_FOR_ANOTHER_USER);
+            }
+        }
+        Optional<RejectionReason> closed = campaign.check(now);
+        return closed.<Authentication>map(Authentication.Refused::new).orElse(accepted);
     }
 
     private static boolean isBlank(String value) {

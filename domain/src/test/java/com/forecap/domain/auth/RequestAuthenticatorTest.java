@@ -138,6 +138,60 @@ class RequestAuthenticatorTest {
         }
     }
 
+    /** Tokens: "token-for-N" names user N, "expired" has expired, anything else is invalid. */
+    private static final TokenVerifier TOKENS = token -> {
+        if (token.startsWith("token-for-")) {
+            return new Authentication.Accepted(UserId.of(Long.parseLong(token.substring("token-for-".length()))));
+        }
+        return refused("expired".equals(token) ? RejectionReason.EXPIRED_TOKEN : RejectionReason.INVALID_TOKEN);
+    };
+
+    @Example
+    void a_bearer_token_names_the_user_and_a_user_id_header_must_agree_with_it() {
+        RequestAuthenticator both = new RequestAuthenticator(java.util.Optional.of(scheme), java.util.Optional.of(TOKENS),
+                FreshnessWindow.DEFAULT, CampaignWindow.ALWAYS);
+
+        assertThat(both.authenticate(null, null, null, "Bearer token-for-42", NOW))
+                .isEqualTo(new Authentication.Accepted(UserId.of(42)));
+        assertThat(both.authenticate(null, "42", null, "bearer  token-for-42 ", NOW))
+                .as("scheme name in any case, spaces around the token").isEqualTo(new Authentication.Accepted(UserId.of(42)));
+        assertThat(both.authenticate(null, "43", null, "Bearer token-for-42", NOW))
+                .isEqualTo(refused(RejectionReason.TOKEN_FOR_ANOTHER_USER));
+        assertThat(both.authenticate(null, "x", null, "Bearer token-for-42", NOW))
+                .isEqualTo(refused(RejectionReason.INVALID_USER_ID));
+        assertThat(both.authenticate(null, "42", null, "Bearer forged", NOW)).isEqualTo(refused(RejectionReason.INVALID_TOKEN));
+        assertThat(both.authenticate(null, "42", null, "Bearer expired", NOW)).isEqualTo(refused(RejectionReason.EXPIRED_TOKEN));
+        String ts = NOW.toString();
+        assertThat(both.authenticate(ts, "7", scheme.sign(ts, "7"), "Bearer forged", NOW))
+                .as("a bad token is not rescued by a good signature").isEqualTo(refused(RejectionReason.INVALID_TOKEN));
+        assertThat(both.authenticate(ts, "7", scheme.sign(ts, "7"), null, NOW))
+                .as("without a token, the signature decides").isEqualTo(new Authentication.Accepted(UserId.of(7)));
+        assertThat(both.authenticate(ts, "7", scheme.sign(ts, "7"), "Basic dXNlcjpwYXNz", NOW))
+                .as("another authorization scheme is not a token").isEqualTo(new Authentication.Accepted(UserId.of(7)));
+    }
+
+    @Example
+    void where_only_tokens_are_accepted_a_signature_reads_nothing() {
+        RequestAuthenticator tokensOnly = new RequestAuthenticator(java.util.Optional.empty(), java.util.Optional.of(TOKENS),
+                FreshnessWindow.DEFAULT, CampaignWindow.ALWAYS);
+        String ts = NOW.toString();
+
+        assertThat(tokensOnly.authenticate(ts, "7", scheme.sign(ts, "7"), null, NOW))
+                .isEqualTo(refused(RejectionReason.MISSING_TOKEN));
+        assertThat(tokensOnly.authenticate(ts, "7", scheme.sign(ts, "7"), NOW)).isEqualTo(refused(RejectionReason.MISSING_TOKEN));
+        assertThat(tokensOnly.acceptsSignatures()).isFalse();
+        assertThat(tokensOnly.authenticate(null, null, null, "Bearer token-for-7", NOW))
+                .isEqualTo(new Authentication.Accepted(UserId.of(7)));
+    }
+
+    @Example
+    void a_token_is_refused_outside_the_campaign() {
+        RequestAuthenticator closed = new RequestAuthenticator(java.util.Optional.empty(), java.util.Optional.of(TOKENS),
+                FreshnessWindow.DEFAULT, new CampaignWindow(NOW.plusSeconds(60), null));
+        assertThat(closed.authenticate(null, null, null, "Bearer token-for-7", NOW))
+                .isEqualTo(refused(RejectionReason.CAMPAIGN_NOT_STARTED));
+    }
+
     private static Authentication refused(RejectionReason reason) {
         return new Authentication.Refused(reason);
     }

@@ -2,7 +2,7 @@ package com.forecap.application.port.in;
 
 import com.forecap.domain.recap.RecapOutcome;
 
-/** Serve one customer's recap to a signed request. */
+/** Serve one customer's recap to a request signed for that user or carrying a token minted for them. */
 public interface GetUserRecapUseCase {
 
     /**
@@ -15,12 +15,24 @@ public interface GetUserRecapUseCase {
     RecapOutcome getUserRecap(GetUserRecapQuery query);
 
     /**
-     * The three headers of a recap request, exactly as received; any may be {@code null} when absent.
+     * The credentials of a recap request, exactly as received; any may be {@code null} when absent.
      *
-     * @param timestamp the {@code timestamp} header
-     * @param userId    the {@code user_id} header
-     * @param sign      the {@code sign} header
+     * @param timestamp     the {@code timestamp} header
+     * @param userId        the {@code user_id} header
+     * @param sign          the {@code sign} header
+     * @param authorization the {@code Authorization} header (a bearer token)
      */
-    record GetUserRecapQuery(String timestamp, String userId, String sign) {
+    record GetUserRecapQuery(String timestamp, String userId, String sign, String authorization) {
+
+        /**
+         * A signed request without a token.
+         *
+         * @param timestamp the {@code timestamp} header
+         * @param userId    the {@code user_id} header
+         * @param sign      the {@code sign} header
+         */
+        public GetUserRecapQuery(String timestamp, String userId, String sign) {
+            this(timestamp, userId, sign, null);
+        }
     }
 }

@@ -21,7 +21,7 @@ final class CorsFilter implements Filter {
 
     private static final Header ALLOW_METHODS = HeaderValues.createCached(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD");
     private static final Header ALLOW_HEADERS = HeaderValues.createCached(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
-            "timestamp, user_id, sign, x-request-id");
+            "timestamp, user_id, sign, authorization, x-request-id");
     private static final Header MAX_AGE = HeaderValues.createCached(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
     private static final Header VARY = HeaderValues.createCached(HeaderNames.VARY, "Origin");
 

@@ -39,6 +39,9 @@ public final class UserRecapHttpService implements HttpService {
     static final HeaderName TIMESTAMP = HeaderNames.create("timestamp");
     static final HeaderName USER_ID = HeaderNames.create("user_id");
     static final HeaderName SIGN = HeaderNames.create("sign");
+    /** Told to a client refused for its bearer token (RFC 6750). */
+    private static final Header BEARER_CHALLENGE = HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE,
+            "Bearer realm=\"forecap\"");
 
     private static final System.Logger LOG = System.getLogger(UserRecapHttpService.class.getName());
     private static final Header ALLOW = HeaderValues.createCached(HeaderNames.ALLOW, "GET, HEAD");
@@ -75,11 +78,12 @@ public final class UserRecapHttpService implements HttpService {
         Header timestamp = headers.find(TIMESTAMP).orElse(null);
         Header userId = headers.find(USER_ID).orElse(null);
         Header sign = headers.find(SIGN).orElse(null);
-        if (repeated(timestamp) || repeated(userId) || repeated(sign)) {
+        Header authorization = headers.find(HeaderNames.AUTHORIZATION).orElse(null);
+        if (repeated(timestamp) || repeated(userId) || repeated(sign) || repeated(authorization)) {
             ErrorResponses.send(req, res, Status.UNAUTHORIZED_401, DUPLICATE);
             return;
         }
-        GetUserRecapQuery query = new GetUserRecapQuery(value(timestamp), value(userId), value(sign));
+        GetUserRecapQuery query = new GetUserRecapQuery(value(timestamp), value(userId), value(sign), value(authorization));
         RecapOutcome outcome;
         try {
             outcome = getUserRecap.getUserRecap(query);
@@ -100,8 +104,12 @@ public final class UserRecapHttpService implements HttpService {
                 ErrorResponses.sendBody(req, res, found.recap().json());
             }
             case RecapOutcome.NotFound ignored -> ErrorResponses.send(req, res, Status.NOT_FOUND_404, NOT_FOUND);
-            case RecapOutcome.Rejected rejected -> ErrorResponses.send(req, res, statusOf(rejected.reason()),
-                    REJECTIONS.get(rejected.reason()));
+            case RecapOutcome.Rejected rejected -> {
+                if (challenges(rejected.reason())) {
+                    res.header(BEARER_CHALLENGE);
+                }
+                ErrorResponses.send(req, res, statusOf(rejected.reason()), REJECTIONS.get(rejected.reason()));
+            }
         }
     }
 
@@ -116,6 +124,11 @@ public final class UserRecapHttpService implements HttpService {
     private static void methodNotAllowed(ServerRequest req, ServerResponse res) {
         res.header(ALLOW);
         ErrorResponses.send(req, res, Status.METHOD_NOT_ALLOWED_405, METHOD_NOT_ALLOWED);
+    }
+
+    private static boolean challenges(RejectionReason reason) {
+        return reason == RejectionReason.MISSING_TOKEN || reason == RejectionReason.INVALID_TOKEN
+                || reason == RejectionReason.EXPIRED_TOKEN;
     }
 
     private static Status statusOf(RejectionReason reason) {

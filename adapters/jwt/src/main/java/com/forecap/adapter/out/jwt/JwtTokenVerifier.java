@@ -1,0 +1,308 @@
+package com.forecap.adapter.out.jwt;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jose.util.ResourceRetriever;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+
+import com.forecap.domain.auth.Authentication;
+import com.forecap.domain.auth.RejectionReason;
+import com.forecap.domain.auth.TokenVerifier;
+import com.forecap.domain.user.UserId;
+
+/**
+ * Checks bearer tokens minted by the app's identity provider: signed JWTs (RS256 or ES256 by default;
+ * {@code alg=none}, HMAC and any algorithm not listed are refused) whose key is in the provider's JWKS,
+ * from the configured issuer, for the configured audience, within {@code exp} and {@code nbf} give or
+ * take a small clock skew, naming a user in the configured claim.
+ *
+ * <p>The key set is fetched on first use and cached ({@link Settings#keysTtl()}); a token signed with a
+ * key id the cache does not hold (the provider rotated its keys) makes it fetch again, at most once per
+ * {@link Settings#refreshAtMostEvery()}. While the provider cannot be reached, the last key set keeps
+ * serving for up to an hour.
+ *
+ * <p>A verified token is remembered by its SHA-256 (not the token itself) until it expires, so a client
+ * that sends the same token again costs a hash and a lookup instead of a signature check. Only verified
+ * tokens are remembered, so refused ones cannot fill the memory; the number remembered is bounded.
+ */
+public final class JwtTokenVerifier implements TokenVerifier {
+
+    /** The longest token read; longer ones are refused unread. */
+    public static final int MAX_TOKEN_LENGTH = 8192;
+
+    private static final long OUTAGE_TOLERANCE_MILLIS = Duration.ofHours(1).toMillis();
+    private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(JwtTokenVerifier::sha256);
+
+    private final Settings settings;
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Cache<TokenHash, Verified> verified;
+    private final LongAdder keySetFetches = new LongAdder();
+
+    /**
+     * Creates the verifier; nothing is fetched until the first token.
+     *
+     * @param settings the provider and what a token must say
+     */
+    public JwtTokenVerifier(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        URL jwks;
+        try {
+            jwks = settings.jwksUri().toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the JWKS address is not a URL: " + settings.jwksUri(), e);
+        }
+        int timeout = (int) settings.fetchTimeout().toMillis();
+        ResourceRetriever fetch = new CountingRetriever(new DefaultResourceRetriever(timeout, timeout, KEY_SET_SIZE_LIMIT),
+                keySetFetches);
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwks, fetch)
+                .cache(settings.keysTtl().toMillis(), settings.fetchTimeout().toMillis())
+                .rateLimited(settings.refreshAtMostEvery().toMillis())
+                .outageTolerant(OUTAGE_TOLERANCE_MILLIS)
+                .build();
+        Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
+        settings.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
+
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
+                new JOSEObjectType("at+jwt"), null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                new HashSet<>(settings.audiences()),
+                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
+                Set.of("exp", settings.userClaim()), Set.of());
+        claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
+        processor.setJWTClaimsSetVerifier(new NotBeforeFirst(claims, settings.clockSkew()));
+
+        verified = Caffeine.newBuilder()
+                .maximumSize(settings.remembered())
+                .expireAfter(new UntilExpiry())
+                .build();
+    }
+
+    @Override
+    public Authentication verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return refused(RejectionReason.INVALID_TOKEN);
+        }
+        TokenHash hash = TokenHash.of(token);
+        Verified known = verified.getIfPresent(hash);
+        if (known != null) {
+            return known.accepted();
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ExpiredJWTException | NotYetValidException e) {
+            return refused(RejectionReason.EXPIRED_TOKEN);
+        } catch (ParseException | BadJOSEException e) {
+            return refused(RejectionReason.INVALID_TOKEN);
+        } catch (RateLimitReachedException e) {
+            // an unknown key id while the key set was fetched a moment ago: no key for it
+            return refused(RejectionReason.INVALID_TOKEN);
+        } catch (KeySourceException e) {
+            throw new KeysUnavailableException("the identity provider's keys cannot be fetched from "
+                    + settings.jwksUri() + ": " + e.getMessage(), e);
+        } catch (JOSEException | RuntimeException e) {
+            return refused(RejectionReason.INVALID_TOKEN);
+        }
+        Optional<UserId> user = userOf(claims.getClaim(settings.userClaim()));
+        if (user.isEmpty()) {
+            return refused(RejectionReason.INVALID_TOKEN);
+        }
+        Authentication.Accepted accepted = new Authentication.Accepted(user.get());
+        verified.put(hash, new Verified(accepted, claims.getExpirationTime().toInstant()));
+        return accepted;
+    }
+
+    /**
+     * How many times the key set was fetched from the provider.
+     *
+     * @return the count
+     */
+    public long keySetFetches() {
+        return keySetFetches.sum();
+    }
+
+    private static Optional<UserId> userOf(Object claim) {
+        return switch (claim) {
+            case String text -> UserId.parse(text);
+            case Long number -> UserId.parse(Long.toString(number));
+            case Integer number -> UserId.parse(Integer.toString(number));
+            case null, default -> Optional.empty();
+        };
+    }
+
+    private static Authentication refused(RejectionReason reason) {
+        return new Authentication.Refused(reason);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * The provider and what a token must say.
+     *
+     * @param jwksUri            where the provider publishes its keys (JWKS)
+     * @param issuer             the {@code iss} a token must carry
+     * @param audiences          the {@code aud} values accepted (a token must carry one of them)
+     * @param userClaim          the claim that names the user, e.g. {@code sub}
+     * @param algorithms         the signature algorithms accepted, e.g. {@code RS256}, {@code ES256}
+     * @param clockSkew          how far {@code exp} and {@code nbf} may be off the service's clock
+     * @param keysTtl            how long a fetched key set is used before it is fetched again
+     * @param refreshAtMostEvery the shortest time between two fetches (an unknown key id fetches again)
+     * @param fetchTimeout       connect and read timeout of a fetch
+     * @param remembered         how many verified tokens are remembered by hash
+     */
+    public record Settings(URI jwksUri, String issuer, Set<String> audiences, String userClaim, Set<String> algorithms,
+                           Duration clockSkew, Duration keysTtl, Duration refreshAtMostEvery, Duration fetchTimeout,
+                           int remembered) {
+
+        /** Signature algorithms accepted unless configured. */
+        public static final Set<String> DEFAULT_ALGORITHMS = Set.of("RS256", "ES256");
+        private static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+                "ES256", "ES384", "ES512", "EdDSA", "Ed25519");
+
+        /** Checks and copies. */
+        public Settings {
+            Objects.requireNonNull(jwksUri, "jwksUri");
+            if (issuer == null || issuer.isBlank()) {
+                throw new IllegalArgumentException("the token issuer (iss) must be configured");
+            }
+            if (audiences == null || audiences.isEmpty() || audiences.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("the token audience (aud) must be configured");
+            }
+            if (userClaim == null || userClaim.isBlank()) {
+                throw new IllegalArgumentException("the claim naming the user must be configured");
+            }
+            if (algorithms == null || algorithms.isEmpty() || !ASYMMETRIC.containsAll(algorithms)) {
+                throw new IllegalArgumentException("token algorithms must be public-key ones from " + ASYMMETRIC
+                        + ", was " + algorithms);
+            }
+            if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("the clock skew must be 0 to 5 minutes: " + clockSkew);
+            }
+            if (keysTtl.toSeconds() < 1 || refreshAtMostEvery.isNegative() || fetchTimeout.toMillis() < 1
+                    || fetchTimeout.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("key set timings must be positive");
+            }
+            if (remembered < 0) {
+                throw new IllegalArgumentException("the number of remembered tokens must be 0 or more: " + remembered);
+            }
+            audiences = Set.copyOf(audiences);
+            algorithms = Set.copyOf(algorithms);
+        }
+    }
+
+    /** SHA-256 of a token, as four longs: the cache key. */
+    private record TokenHash(long a, long b, long c, long d) {
+        static TokenHash of(String token) {
+            MessageDigest digest = SHA_256.get();
+            ByteBuffer hash = ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.ISO_8859_1)));
+            return new TokenHash(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
+        }
+    }
+
+    /** A verified token's verdict and the instant it expires. */
+    private record Verified(Authentication.Accepted accepted, Instant expires) {
+    }
+
+    /** A remembered token leaves the cache when it expires. */
+    private static final class UntilExpiry implements Expiry<TokenHash, Verified> {
+        @Override
+        public long expireAfterCreate(TokenHash key, Verified value, long currentTime) {
+            return Math.max(0, Duration.between(Instant.now(), value.expires()).toNanos());
+        }
+
+        @Override
+        public long expireAfterUpdate(TokenHash key, Verified value, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, value, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(TokenHash key, Verified value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+
+    /** Refuses a token whose {@code nbf} lies ahead (beyond the skew) before the other claim checks. */
+    private static final class NotBeforeFirst implements JWTClaimsSetVerifier<SecurityContext> {
+        private final JWTClaimsSetVerifier<SecurityContext> claims;
+        private final Duration skew;
+
+        NotBeforeFirst(JWTClaimsSetVerifier<SecurityContext> claims, Duration skew) {
+            this.claims = claims;
+            this.skew = skew;
+        }
+
+        @Override
+        public void verify(JWTClaimsSet set, SecurityContext context) throws BadJWTException {
+            Date notBefore = set.getNotBeforeTime();
+            if (notBefore != null && notBefore.toInstant().isAfter(Instant.now().plus(skew))) {
+                throw new NotYetValidException();
+            }
+            claims.verify(set, context);
+        }
+    }
+
+    /** A token used before its {@code nbf}. */
+    private static final class NotYetValidException extends BadJWTException {
+        private static final long serialVersionUID = 1L;
+
+        NotYetValidException() {
+            super("JWT before use time");
+        }
+    }
+
+    /** Counts the key set fetches. */
+    private record CountingRetriever(ResourceRetriever delegate, LongAdder count) implements ResourceRetriever {
+        @Override
+        public Resource retrieveResource(URL url) throws IOException {
+            count.increment();
+            return delegate.retrieveResource(url);
+        }
+    }
+}
