@@ -136,6 +136,8 @@ fi
 export MYSQL_HOST=${MYSQL_HOST:-127.0.0.1} MYSQL_PORT=${MYSQL_PORT:-3306} MYSQL_DATABASE=${MYSQL_DATABASE:-forecap_perf}
 export MYSQL_USER=${MYSQL_USER:-root} MYSQL_PASSWORD=${MYSQL_PASSWORD:-}
 export AUTH_SIGNATURE_SECRET=${AUTH_SIGNATURE_SECRET:-forecap2025} MAX_USER_ID=$USERS HOT_USERS=10000
+# one load generator on one address reads every user: the enumeration budget would refuse it
+export USER_BUDGET=${USER_BUDGET:-0}
 CLK_TCK=$(getconf CLK_TCK)
 STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 

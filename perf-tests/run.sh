@@ -83,6 +83,8 @@ JAR=bootstrap/target/forecap.jar
 # the launcher's flags (bin/jvm-options) unless JAVA_OPTS says otherwise
 JAVA_OPTS=${JAVA_OPTS:-$(cat bin/jvm-options)}
 export PORT HOST=127.0.0.1
+# one load generator on one address reads every user: the enumeration budget would refuse it
+export USER_BUDGET=${USER_BUDGET:-0}
 if [ "$MODE" = embedded ]; then
   export EMBEDDED_USERS=$USERS FORECAP_STORE=embedded
   unset MYSQL_HOST MYSQL_URL REDIS_HOST || true

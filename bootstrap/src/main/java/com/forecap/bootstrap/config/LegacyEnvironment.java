@@ -51,6 +51,9 @@ public final class LegacyEnvironment {
         names.put("CAMPAIGN_END", "forecap.campaign.end");
         names.put("EMBEDDED_USERS", "forecap.embedded.users");
         names.put("ALLOWED_ORIGINS", "forecap.http.allowed-origins");
+        names.put("USER_BUDGET", "forecap.http.user-budget");
+        names.put("USER_BUDGET_WINDOW", "forecap.http.user-budget-window");
+        names.put("TRUSTED_PROXIES", "forecap.http.trusted-proxies");
         names.put("ACCESS_LOG", "forecap.log.access");
         names.put("SHUTDOWN_DRAIN", "forecap.shutdown.drain");
         names.put("MYSQL_URL", "forecap.mysql.url");

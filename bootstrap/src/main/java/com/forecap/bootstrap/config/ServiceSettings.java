@@ -46,6 +46,8 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
                               NearCacheSettings nearCache, HttpPolicy http, ConnectionGuard.Settings door,
                               ShutdownSettings shutdown, Duration warmUp) {
 
+    /** Different users one client address may name per window, unless configured. */
+    public static final int DEFAULT_USER_BUDGET = 600;
     /** The name of the bearer-token scheme in {@code forecap.auth.schemes}. */
     public static final String JWT = "jwt";
     private static final Set<String> KNOWN_SCHEMES = Set.of(JWT, "legacy", "hmac-sha256");
@@ -197,7 +199,8 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
         }
         String signature = Settings.text(forecap, "auth.scheme", "legacy").toLowerCase(Locale.ROOT);
         Set<String> schemes = new LinkedHashSet<>();
-        for (String name : Settings.text(forecap, "auth.schemes", signature).toLowerCase(Locale.ROOT).split(",")) {
+        for (String name : Settings.optionalText(forecap, "auth.schemes").orElse(signature).toLowerCase(Locale.ROOT)
+                .split(",")) {
             if (!name.isBlank()) {
                 schemes.add(name.strip());
             }
@@ -274,7 +277,12 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
         return keys;
     }
 
-    /** {@code forecap.http.allowed-origins} (comma-separated) and {@code forecap.log.access}. */
+    /**
+     * {@code forecap.http.allowed-origins} (comma-separated), {@code forecap.log.access}, and the user
+     * budget: {@code forecap.http.user-budget} (different users per client address and window, default
+     * 600, 0 for none), {@code user-budget-window} (default 1 minute), {@code trusted-proxies} (balancers
+     * whose {@code X-Forwarded-For} is believed).
+     */
     private static HttpPolicy http(Config forecap) {
         Set<String> origins = new LinkedHashSet<>();
         for (String origin : Settings.text(forecap, "http.allowed-origins", "").split(",")) {
@@ -282,7 +290,17 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
                 origins.add(origin.trim());
             }
         }
-        return new HttpPolicy(origins, forecap.get("log.access").asBoolean().orElse(false));
+        Config http = forecap.get("http");
+        HttpPolicy.UserBudgetPolicy budget;
+        try {
+            budget = new HttpPolicy.UserBudgetPolicy(Settings.integer(http, "user-budget", DEFAULT_USER_BUDGET, 0, 1_000_000),
+                    Settings.duration(http, "user-budget-window", Duration.ofMinutes(1)),
+                    ConnectionGuard.AddressRange.parseList(Settings.text(http, "trusted-proxies", "")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("forecap.http.user-budget, user-budget-window, trusted-proxies: "
+                    + e.getMessage());
+        }
+        return new HttpPolicy(origins, forecap.get("log.access").asBoolean().orElse(false), budget);
     }
 
     /**

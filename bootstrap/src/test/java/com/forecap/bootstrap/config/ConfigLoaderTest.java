@@ -2,10 +2,13 @@ package com.forecap.bootstrap.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.helidon.config.Config;
 import org.junit.jupiter.api.Test;
+
+import com.forecap.adapter.in.http.HttpPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,5 +149,49 @@ class ConfigLoaderTest {
         assertThat(embedded.database()).isEmpty();
         assertThat(embedded.redis()).isEmpty();
         assertThat(embedded.nearCache().enabled()).isFalse();
+    }
+
+    @Test
+    void auth_schemes_choose_tokens_signatures_or_both() {
+        Map<String, String> provider = Map.of("AUTH_JWT_JWKS_URI", "https://login.example.com/jwks.json",
+                "AUTH_JWT_ISSUER", "https://login.example.com/", "AUTH_JWT_AUDIENCE", "forecap-recap");
+        Map<String, String> both = new HashMap<>(provider);
+        both.put("AUTH_SCHEMES", "jwt, legacy");
+        ServiceSettings.AuthSettings migrating = settings(both, Map.of()).auth();
+        assertThat(migrating.scheme()).contains("legacy");
+        assertThat(migrating.jwt()).hasValueSatisfying(jwt -> {
+            assertThat(jwt.issuer()).isEqualTo("https://login.example.com/");
+            assertThat(jwt.userClaim()).isEqualTo("sub");
+            assertThat(jwt.algorithms()).containsExactlyInAnyOrder("RS256", "ES256");
+        });
+        Map<String, String> tokensOnly = new HashMap<>(provider);
+        tokensOnly.put("AUTH_SCHEMES", "jwt");
+        assertThat(settings(tokensOnly, Map.of()).auth().scheme()).isEmpty();
+        assertThat(settings(Map.of("AUTH_SCHEMES", ""), Map.of()).auth().scheme()).as("blank: the signature scheme")
+                .contains("legacy");
+
+        assertThatThrownBy(() -> settings(Map.of("AUTH_SCHEMES", "jwt"), Map.of()))
+                .hasMessageContaining("AUTH_JWT_JWKS_URI");
+        assertThatThrownBy(() -> settings(Map.of("AUTH_SCHEMES", "legacy,hmac-sha256"),
+                Map.of())).hasMessageContaining("one signature scheme");
+        assertThatThrownBy(() -> settings(Map.of("AUTH_SCHEMES", "oauth"), Map.of()))
+                .hasMessageContaining("jwt, legacy or hmac-sha256");
+        Map<String, String> symmetric = new HashMap<>(tokensOnly);
+        symmetric.put("AUTH_JWT_ALGORITHMS", "HS256");
+        assertThatThrownBy(() -> settings(symmetric, Map.of()))
+                .hasMessageContaining("public-key");
+    }
+
+    @Test
+    void the_user_budget_is_on_by_default_and_reads_its_proxies() {
+        assertThat(settings(Map.of(), Map.of()).http().userBudget().limit()).isEqualTo(600);
+        HttpPolicy.UserBudgetPolicy set = settings(Map.of("USER_BUDGET", "50",
+                "USER_BUDGET_WINDOW", "PT10S", "TRUSTED_PROXIES", "10.0.0.0/16, 10.1.0.7"), Map.of()).http().userBudget();
+        assertThat(set.limit()).isEqualTo(50);
+        assertThat(set.window()).hasSeconds(10);
+        assertThat(set.trustedProxies()).hasSize(2);
+        assertThat(settings(Map.of("USER_BUDGET", "0"), Map.of()).http().userBudget().limit()).isZero();
+        assertThatThrownBy(() -> settings(Map.of("TRUSTED_PROXIES", "balancer.local"),
+                Map.of())).hasMessageContaining("trusted-proxies");
     }
 }

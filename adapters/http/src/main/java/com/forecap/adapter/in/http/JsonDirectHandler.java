@@ -25,10 +25,10 @@ public final class JsonDirectHandler implements DirectHandler {
     /** 431 (RFC 6585), which Helidon's {@code Status} has no constant for. */
     static final Status HEADER_FIELDS_TOO_LARGE = Status.create(431, "Request Header Fields Too Large");
 
-    /** Every reason this handler and {@link ConnectionGuard} report. */
+    /** Every reason this handler, {@link ConnectionGuard} and the user budget report. */
     public static final java.util.List<String> REFUSAL_REASONS = java.util.List.of("bad_request", "body_too_large",
             "request_line_too_long", "headers_too_large", "overloaded", "server_error", ConnectionGuard.HEAD_TIMEOUT,
-            ConnectionGuard.ADDRESS_LIMIT);
+            ConnectionGuard.ADDRESS_LIMIT, ClientUserBudget.REFUSAL);
 
     private static final System.Logger LOG = System.getLogger(JsonDirectHandler.class.getName());
 

@@ -73,7 +73,8 @@ public final class RecapWebServer {
                         handlers.addHandler(type, handler);
                     }
                 })
-                .routing(routing -> RecapHttpRouting.configure(routing, new UserRecapHttpService(parts.recaps()),
+                .routing(routing -> RecapHttpRouting.configure(routing, new UserRecapHttpService(parts.recaps(),
+                                new ClientUserBudget(parts.policy().userBudget(), parts.metrics())),
                         new OperationsHttpService(parts.health(), parts.metrics(), Clock.systemUTC()), parts.metrics(),
                         parts.policy(), parts.draining()));
         if (loopback) {

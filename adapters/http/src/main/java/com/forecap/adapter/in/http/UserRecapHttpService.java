@@ -51,17 +51,32 @@ public final class UserRecapHttpService implements HttpService {
     private static final byte[] INTERNAL = ErrorResponses.body(Status.INTERNAL_SERVER_ERROR_500, "Internal server error");
     private static final byte[] DUPLICATE = ErrorResponses.body(Status.UNAUTHORIZED_401, "Repeated authentication header");
     private static final byte[] METHOD_NOT_ALLOWED = ErrorResponses.body(Status.METHOD_NOT_ALLOWED_405, "Method not allowed");
+    private static final byte[] OVER_BUDGET = ErrorResponses.body(Status.TOO_MANY_REQUESTS_429,
+            "Too many different users requested from this address, retry later");
     private static final Map<RejectionReason, byte[]> REJECTIONS = rejectionBodies();
+    private static final String BEARER = "Bearer ";
 
     private final GetUserRecapUseCase getUserRecap;
+    private final ClientUserBudget budget;
+
+    /**
+     * Creates the service without a user budget.
+     *
+     * @param getUserRecap the use case
+     */
+    public UserRecapHttpService(GetUserRecapUseCase getUserRecap) {
+        this(getUserRecap, ClientUserBudget.off());
+    }
 
     /**
      * Creates the service.
      *
      * @param getUserRecap the use case
+     * @param budget       the enumeration budget of requests without a bearer token
      */
-    public UserRecapHttpService(GetUserRecapUseCase getUserRecap) {
+    UserRecapHttpService(GetUserRecapUseCase getUserRecap, ClientUserBudget budget) {
         this.getUserRecap = Objects.requireNonNull(getUserRecap, "getUserRecap");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     @Override
@@ -83,7 +98,17 @@ public final class UserRecapHttpService implements HttpService {
             ErrorResponses.send(req, res, Status.UNAUTHORIZED_401, DUPLICATE);
             return;
         }
-        GetUserRecapQuery query = new GetUserRecapQuery(value(timestamp), value(userId), value(sign), value(authorization));
+        String bearer = value(authorization);
+        if (bearer == null || !bearer.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            // a signature does not bind a user: count the users this client names
+            long wait = budget.admit(req, value(userId));
+            if (wait > 0) {
+                res.header(HeaderValues.create(HeaderNames.RETRY_AFTER, Long.toString((wait + 999_999_999L) / 1_000_000_000L)));
+                ErrorResponses.send(req, res, Status.TOO_MANY_REQUESTS_429, OVER_BUDGET);
+                return;
+            }
+        }
+        GetUserRecapQuery query = new GetUserRecapQuery(value(timestamp), value(userId), value(sign), bearer);
         RecapOutcome outcome;
         try {
             outcome = getUserRecap.getUserRecap(query);

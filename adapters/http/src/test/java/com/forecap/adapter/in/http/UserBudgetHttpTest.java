@@ -1,0 +1,159 @@
+package com.forecap.adapter.in.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.Test;
+
+import com.forecap.application.port.out.RecordRefusalMetricsPort;
+import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.domain.recap.EncodedRecap;
+import com.forecap.domain.recap.RecapOutcome;
+import com.forecap.domain.user.UserId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The enumeration budget over HTTP: who is a client, what counts, what a refused client is told. */
+class UserBudgetHttpTest {
+
+    private static final int LIMIT = 5;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final RecordRefusalMetricsPort refusals = reason -> {
+        if (ClientUserBudget.REFUSAL.equals(reason)) {
+            refused.incrementAndGet();
+        }
+    };
+
+    /** A server whose use case finds every user; the budget is the only thing that refuses. */
+    private WebServer server(String trustedProxies) {
+        HttpPolicy.UserBudgetPolicy policy = new HttpPolicy.UserBudgetPolicy(LIMIT, Duration.ofMinutes(1),
+                ConnectionGuard.AddressRange.parseList(trustedProxies));
+        UserRecapHttpService recaps = new UserRecapHttpService(query -> new RecapOutcome.Found(UserId.of(1),
+                EncodedRecap.ofJson("{\"userName\":\"A\",\"trxCount\":1}".getBytes(StandardCharsets.UTF_8))),
+                new ClientUserBudget(policy, refusals));
+        return WebServer.builder().host("127.0.0.1").port(0)
+                .routing(routing -> RecapHttpRouting.configure(routing, recaps,
+                        new OperationsHttpService(List.of(), accept -> new ScrapeMetricsPort.Scrape("text/plain", new byte[0]),
+                                Clock.systemUTC()), RecordRequestMetricsPort.NONE, new HttpPolicy(Set.of(), false, policy),
+                        () -> false))
+                .build().start();
+    }
+
+    private HttpResponse<String> get(WebServer server, long user, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/user-data"))
+                .header("user_id", Long.toString(user)).header("timestamp", "2025-12-10T12:00:00Z").header("sign", "x");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_client_reads_its_budget_of_different_users_then_gets_429_with_retry_after() throws Exception {
+        WebServer server = server("");
+        try {
+            for (long user = 1; user <= LIMIT; user++) {
+                assertThat(get(server, user).statusCode()).isEqualTo(200);
+            }
+            HttpResponse<String> over = get(server, LIMIT + 1);
+            assertThat(over.statusCode()).isEqualTo(429);
+            assertThat(over.body()).contains("\"statusCode\":429").contains("Too many different users");
+            assertThat(over.headers().firstValue("retry-after")).hasValueSatisfying(seconds ->
+                    assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+            assertThat(get(server, 1).statusCode()).as("a user already read stays readable").isEqualTo(200);
+            assertThat(get(server, LIMIT + 2, "Authorization", "Bearer t").statusCode())
+                    .as("a request with a bearer token is bound to its user and not counted").isEqualTo(200);
+            assertThat(get(server, LIMIT + 3, "Authorization", "Basic dTpw").statusCode())
+                    .as("another authorization scheme is not a token").isEqualTo(429);
+            assertThat(refused).hasValue(2);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void an_untrusted_peer_cannot_buy_a_new_budget_with_x_forwarded_for() throws Exception {
+        WebServer server = server("10.0.0.0/8");
+        try {
+            int ok = 0;
+            for (long user = 1; user <= 3L * LIMIT; user++) {
+                if (get(server, user, "X-Forwarded-For", "198.51.100." + user).statusCode() == 200) {
+                    ok++;
+                }
+            }
+            assertThat(ok).isEqualTo(LIMIT);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_cannot_forge_it() throws Exception {
+        WebServer server = server("127.0.0.0/8, 10.0.0.0/8");
+        try {
+            // 1,000 clients behind the balancer, each reading its own recap three times: no 429
+            List<Integer> statuses = new ArrayList<>();
+            for (int c = 0; c < 1_000; c++) {
+                String address = "203.0." + (c / 250) + "." + (c % 250 + 1);
+                for (int i = 0; i < 3; i++) {
+                    statuses.add(get(server, 1_000 + c, "X-Forwarded-For", address).statusCode());
+                }
+            }
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            server.stop();
+        }
+        server = server("127.0.0.0/8, 10.0.0.0/8");
+        try {
+            // a scraper: what it writes left of the balancer's entry is not believed
+            int ok = 0;
+            for (long user = 1; user <= 3L * LIMIT; user++) {
+                String forged = "192.0.2." + user + ", 198.51.100.9, 10.1.2.3";
+                if (get(server, user, "X-Forwarded-For", forged).statusCode() == 200) {
+                    ok++;
+                }
+            }
+            assertThat(ok).isEqualTo(LIMIT);
+            assertThat(get(server, 1, "X-Forwarded-For", "198.51.100.10").statusCode())
+                    .as("the next address has its own budget").isEqualTo(200);
+            assertThat(get(server, 99, "X-Forwarded-For", "2001:db8:1:2::5").statusCode()).isEqualTo(200);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void ipv6_clients_are_counted_by_their_64_and_odd_forwarded_values_fall_back_to_the_peer() throws Exception {
+        WebServer server = server("127.0.0.0/8");
+        try {
+            int ok = 0;
+            for (long user = 1; user <= 3L * LIMIT; user++) {
+                if (get(server, user, "X-Forwarded-For", "2001:db8:aa:bb::" + Long.toHexString(user)).statusCode() == 200) {
+                    ok++;
+                }
+            }
+            assertThat(ok).as("one /64 is one client").isEqualTo(LIMIT);
+            assertThat(get(server, 1, "X-Forwarded-For", "2001:db8:aa:bc::1").statusCode()).isEqualTo(200);
+            assertThat(ClientUserBudget.literal("unknown")).isNull();
+            assertThat(ClientUserBudget.literal("example.com")).isNull();
+            assertThat(ClientUserBudget.literal("1.2.3.256")).isNull();
+            assertThat(ClientUserBudget.literal("1.2.3")).isNull();
+            assertThat(ClientUserBudget.literal("1.2.3.4")).isNotNull();
+            assertThat(ClientUserBudget.literal("::1")).isNotNull();
+        } finally {
+            server.stop();
+        }
+    }
+}
