@@ -34,6 +34,7 @@ public final class CommandLines {
         cli.addSubcommand(new WarmCacheCli());
         cli.addSubcommand(new ImportCommand());
         cli.addSubcommand(new CacheDictionaryCommand());
+        cli.addSubcommand(new SignCommand());
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("forecap " + failed.getCommandName() + ": " + e.getMessage()

@@ -149,6 +149,17 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
     }
 
     /**
+     * Reads the request authentication settings alone, for tools that sign.
+     *
+     * @param config the root configuration
+     * @return the settings
+     * @throws ConfigurationException when a value is missing or wrong
+     */
+    public static AuthSettings authFrom(Config config) {
+        return auth(config.get("forecap"));
+    }
+
+    /**
      * Reads the settings.
      *
      * @param config the root configuration

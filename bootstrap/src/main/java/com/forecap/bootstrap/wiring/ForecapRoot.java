@@ -106,7 +106,7 @@ public final class ForecapRoot {
      */
     public static RunningService serve(ServiceSettings settings) {
         long began = System.nanoTime();
-        Optional<SignatureScheme> scheme = settings.auth().scheme().map(name -> signatureScheme(name, settings.auth()));
+        Optional<SignatureScheme> scheme = settings.auth().scheme().map(name -> servedScheme(name, settings.auth()));
         Optional<TokenVerifier> tokens = settings.auth().jwt().map(ForecapRoot::tokenVerifier);
         ensurePortIsFree(settings.listener());
         List<AutoCloseable> resources = new ArrayList<>();
@@ -408,19 +408,20 @@ public final class ForecapRoot {
         return new JwtTokenVerifier(jwt);
     }
 
-    private static SignatureScheme signatureScheme(String name, ServiceSettings.AuthSettings auth) {
+    /**
+     * The signature scheme of a name, with the configured keys.
+     *
+     * @param name {@code legacy} or {@code hmac-sha256}
+     * @param auth the authentication settings (secret, HMAC keys)
+     * @return the scheme
+     * @throws ConfigurationException when the name is unknown or the keys cannot be used
+     */
+    public static SignatureScheme signatureScheme(String name, ServiceSettings.AuthSettings auth) {
         return switch (name) {
-            case LegacySignatureScheme.NAME -> {
-                LOG.log(Level.WARNING, "signature scheme 'legacy' is reversible: anyone who sees one request can "
-                        + "recover the secret; keep it for existing clients only (AUTH_SIGNATURE_SCHEME=hmac-sha256 "
-                        + "with AUTH_HMAC_KEYS is the secure scheme)");
-                yield new LegacySignatureScheme(auth.secret());
-            }
+            case LegacySignatureScheme.NAME -> new LegacySignatureScheme(auth.secret());
             case HmacSignatureScheme.NAME -> {
                 try {
-                    HmacSignatureScheme scheme = new HmacSignatureScheme(auth.hmacKeys());
-                    LOG.log(Level.INFO, "signature scheme hmac-sha256 with key ids " + auth.hmacKeys().keySet());
-                    yield scheme;
+                    yield new HmacSignatureScheme(auth.hmacKeys());
                 } catch (IllegalArgumentException e) {
                     throw new ConfigurationException("forecap.auth.hmac-keys (AUTH_HMAC_KEYS): " + e.getMessage());
                 }
@@ -428,6 +429,18 @@ public final class ForecapRoot {
             default -> throw new ConfigurationException("forecap.auth.scheme must be legacy or hmac-sha256, was '"
                     + name + "'");
         };
+    }
+
+    private static SignatureScheme servedScheme(String name, ServiceSettings.AuthSettings auth) {
+        SignatureScheme scheme = signatureScheme(name, auth);
+        if (LegacySignatureScheme.NAME.equals(name)) {
+            LOG.log(Level.WARNING, "signature scheme 'legacy' is reversible: anyone who sees one request can "
+                    + "recover the secret and read every recap; keep it for existing clients only, with the user "
+                    + "budget on (USER_BUDGET), and move them to tokens (AUTH_SCHEMES=jwt) or hmac-sha256");
+        } else {
+            LOG.log(Level.INFO, "signature scheme hmac-sha256 with key ids " + auth.hmacKeys().keySet());
+        }
+        return scheme;
     }
 
     /**
