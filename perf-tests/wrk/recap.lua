@@ -3,6 +3,11 @@
 --   MIX          realistic (default: 50% 1..1M, 30% 1..5M, 20% 1..MAX_USER_ID, each capped at MAX_USER_ID)
 --                | hot (uniform over 1..HOT_USERS) | cold (uniform over 1..MAX_USER_ID)
 --                | ceiling (GET /health/live: a constant body from the same server, the machine's limit)
+--                | tokens (Authorization: Bearer, a random line of TOKENS_FILE, no signature headers)
+--                | clients (CLIENTS addresses behind a balancer, X-Forwarded-For, each reading its own user)
+--                | scraper (one X-Forwarded-For address walking through user ids 1, 2, 3, ...)
+--   TOKENS_FILE  for MIX=tokens: one bearer token per line
+--   CLIENTS      for MIX=clients: how many (default 1000); client c is 10.9.x.y and reads user 1000 + c
 --   WRK_JSON     when set, the end-of-run figures are written there as JSON (for the report)
 --   MAX_USER_ID  largest user id in the data set (default 100000, the k6 scripts' default; run.sh
 --                always passes the size of the data set it serves)
@@ -71,8 +76,19 @@ function setup(thread)
   thread:set("seed", math.random(1, 2147483647))
 end
 
+local tokens = nil
+local next_user = 0
+local clients = tonumber(os.getenv("CLIENTS") or "1000")
+
 function init(args)
   math.randomseed(tonumber(seed) or os.time())
+  if mix == "tokens" then
+    tokens = {}
+    for line in io.lines(os.getenv("TOKENS_FILE")) do
+      tokens[#tokens + 1] = line
+    end
+  end
+  next_user = math.random(0, 1000000)
 end
 
 local ceiling = nil
@@ -88,11 +104,26 @@ function request()
     second = now
     stamp = os.date("!%Y-%m-%dT%H:%M:%SZ", now)
   end
-  local id = tostring(pick())
+  if mix == "tokens" then
+    return wrk.format("GET", "/api/user-data", { ["Authorization"] = "Bearer " .. tokens[math.random(1, #tokens)] })
+  end
+  local id, forwarded
+  if mix == "clients" then
+    local c = math.random(1, clients)
+    id = tostring(1000 + c)
+    forwarded = "10.9." .. math.floor(c / 250) .. "." .. (c % 250 + 1)
+  elseif mix == "scraper" then
+    next_user = next_user + 1
+    id = tostring(next_user % max_user + 1)
+    forwarded = "198.51.100.1"
+  else
+    id = tostring(pick())
+  end
   return wrk.format("GET", "/api/user-data", {
     ["timestamp"] = stamp,
     ["user_id"] = id,
     ["sign"] = base64(stamp .. secret .. id),
+    ["X-Forwarded-For"] = forwarded,
   })
 end
 

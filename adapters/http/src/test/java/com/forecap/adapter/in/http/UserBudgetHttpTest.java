@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,17 @@ class UserBudgetHttpTest {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** How many of users 1 .. 3 x LIMIT are read, each sent with the X-Forwarded-For the function gives. */
+    private int readable(WebServer server, LongFunction<String> forwardedFor) throws Exception {
+        int ok = 0;
+        for (long user = 1; user <= 3L * LIMIT; user++) {
+            if (get(server, user, "X-Forwarded-For", forwardedFor.apply(user)).statusCode() == 200) {
+                ok++;
+            }
+        }
+        return ok;
+    }
+
     @Test
     void a_client_reads_its_budget_of_different_users_then_gets_429_with_retry_after() throws Exception {
         WebServer server = server("");
@@ -87,13 +99,7 @@ class UserBudgetHttpTest {
     void an_untrusted_peer_cannot_buy_a_new_budget_with_x_forwarded_for() throws Exception {
         WebServer server = server("10.0.0.0/8");
         try {
-            int ok = 0;
-            for (long user = 1; user <= 3L * LIMIT; user++) {
-                if (get(server, user, "X-Forwarded-For", "198.51.100." + user).statusCode() == 200) {
-                    ok++;
-                }
-            }
-            assertThat(ok).isEqualTo(LIMIT);
+            assertThat(readable(server, user -> "198.51.100." + user)).isEqualTo(LIMIT);
         } finally {
             server.stop();
         }
@@ -118,14 +124,7 @@ class UserBudgetHttpTest {
         server = server("127.0.0.0/8, 10.0.0.0/8");
         try {
             // a scraper: what it writes left of the balancer's entry is not believed
-            int ok = 0;
-            for (long user = 1; user <= 3L * LIMIT; user++) {
-                String forged = "192.0.2." + user + ", 198.51.100.9, 10.1.2.3";
-                if (get(server, user, "X-Forwarded-For", forged).statusCode() == 200) {
-                    ok++;
-                }
-            }
-            assertThat(ok).isEqualTo(LIMIT);
+            assertThat(readable(server, user -> "192.0.2." + user + ", 198.51.100.9, 10.1.2.3")).isEqualTo(LIMIT);
             assertThat(get(server, 1, "X-Forwarded-For", "198.51.100.10").statusCode())
                     .as("the next address has its own budget").isEqualTo(200);
             assertThat(get(server, 99, "X-Forwarded-For", "2001:db8:1:2::5").statusCode()).isEqualTo(200);
@@ -138,13 +137,8 @@ class UserBudgetHttpTest {
     void ipv6_clients_are_counted_by_their_64_and_odd_forwarded_values_fall_back_to_the_peer() throws Exception {
         WebServer server = server("127.0.0.0/8");
         try {
-            int ok = 0;
-            for (long user = 1; user <= 3L * LIMIT; user++) {
-                if (get(server, user, "X-Forwarded-For", "2001:db8:aa:bb::" + Long.toHexString(user)).statusCode() == 200) {
-                    ok++;
-                }
-            }
-            assertThat(ok).as("one /64 is one client").isEqualTo(LIMIT);
+            assertThat(readable(server, user -> "2001:db8:aa:bb::" + Long.toHexString(user)))
+                    .as("one /64 is one client").isEqualTo(LIMIT);
             assertThat(get(server, 1, "X-Forwarded-For", "2001:db8:aa:bc::1").statusCode()).isEqualTo(200);
             assertThat(ClientUserBudget.literal("unknown")).isNull();
             assertThat(ClientUserBudget.literal("example.com")).isNull();
