@@ -55,8 +55,9 @@ import com.forecap.domain.user.UserId;
  * take a small clock skew, naming a user in the configured claim.
  *
  * <p>The key set is fetched on first use and cached ({@link Settings#keysTtl()}); a token signed with a
- * key id the cache does not hold (the provider rotated its keys) makes it fetch again, at most once per
- * {@link Settings#refreshAtMostEvery()}. While the provider cannot be reached, the last key set keeps
+ * key id the cache does not hold (the provider rotated its keys) makes it fetch again, at most twice per
+ * {@link Settings#refreshAtMostEvery()} (Nimbus's limiter lets a second fetch through, so that a rotation
+ * just after a fetch is seen); other unknown key ids in that time are refused without a fetch. While the provider cannot be reached, the last key set keeps
  * serving for up to an hour.
  *
  * <p>A verified token is remembered by its SHA-256 (not the token itself) until it expires, so a client

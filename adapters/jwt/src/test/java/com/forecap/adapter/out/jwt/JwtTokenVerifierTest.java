@@ -182,6 +182,21 @@ class JwtTokenVerifierTest {
     }
 
     @Test
+    void unknown_key_ids_fetch_at_most_twice_per_interval() throws Exception {
+        try (IdentityProvider rotating = IdentityProvider.rs256()) {
+            JwtTokenVerifier tokens = verifier(rotating, Duration.ofSeconds(2));
+            assertThat(tokens.verify(rotating.mint("42", AUDIENCE, Map.of(), 300))).isEqualTo(accepted(42));
+            Thread.sleep(2_100);
+            for (int kid = 0; kid < 5; kid++) {
+                rotating.rotate();
+                tokens.verify(rotating.mint("42", AUDIENCE, Map.of(), 300));
+            }
+            assertThat(tokens.keySetFetches()).as("the first load, then at most two in the interval (5 unknown ids)")
+                    .isBetween(2L, 3L);
+        }
+    }
+
+    @Test
     void a_rotated_key_is_accepted_once_the_interval_has_passed() throws Exception {
         try (IdentityProvider rotating = IdentityProvider.rs256()) {
             JwtTokenVerifier tokens = verifier(rotating, Duration.ofMillis(300));
