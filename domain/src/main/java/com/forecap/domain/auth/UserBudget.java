@@ -112,6 +112,31 @@ public final class UserBudget {
     }
 
     /**
+     * Whether a client would be refused this user now, without counting anything: for a check before
+     * the work whose success {@link #admit} then counts.
+     *
+     * @param clientKey the client
+     * @param userId    the user, 1..4294967295
+     * @param nowNanos  a {@link System#nanoTime()} reading
+     * @return 0 when {@link #admit} would admit it now, else the nanoseconds until the client's window ends
+     * @throws IllegalArgumentException when the user id is out of range
+     */
+    public long check(long clientKey, long userId, long nowNanos) {
+        if (userId < UserId.MIN || userId > UserId.MAX) {
+            throw new IllegalArgumentException("user id out of range 1..4294967295: " + userId);
+        }
+        int id = (int) userId;
+        Slot slot = table[(int) mix(clientKey) & slotMask];
+        synchronized (slot) {
+            if (slot.seen == null || nowNanos - slot.windowStart >= windowNanos
+                    || slot.seen[mix(id) & seenMask] == id || slot.count < limit) {
+                return 0;
+            }
+            return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
+        }
+    }
+
+    /**
      * Charges one read of a user id to a client. The read is admitted when the id was already counted
      * in the client's current window, or when fewer than {@link #limit()} ids were counted, in which
      * case it now counts. A refused read changes nothing. A client whose window has ended starts a new

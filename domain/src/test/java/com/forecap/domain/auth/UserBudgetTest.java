@@ -32,6 +32,20 @@ class UserBudgetTest {
     private static final long CLIENT = 0x1234_5678_9abc_def0L;
 
     @Example
+    void check_predicts_admit_without_counting() {
+        UserBudget budget = new UserBudget(2, MINUTE, 16, 64);
+        assertThat(budget.check(CLIENT, 1, T0)).isZero();
+        assertThat(budget.check(CLIENT, 2, T0)).isZero();
+        assertThat(budget.check(CLIENT, 3, T0)).as("checks count nothing").isZero();
+        assertThat(budget.admit(CLIENT, 1, T0)).isZero();
+        assertThat(budget.admit(CLIENT, 2, T0)).isZero();
+        assertThat(budget.check(CLIENT, 1, T0 + SECOND)).as("a user already counted").isZero();
+        assertThat(budget.check(CLIENT, 3, T0 + SECOND)).isEqualTo(59 * SECOND);
+        assertThat(budget.admit(CLIENT, 3, T0 + SECOND)).isEqualTo(59 * SECOND);
+        assertThat(budget.check(CLIENT, 3, T0 + 60 * SECOND)).as("a new window").isZero();
+    }
+
+    @Example
     void a_client_reading_the_same_user_ten_thousand_times_is_always_admitted() {
         UserBudget budget = UserBudget.withDefaults(1, MINUTE);
         for (int i = 0; i < 10_000; i++) {

@@ -20,8 +20,11 @@ import com.forecap.domain.auth.UserBudget;
  * <p>The client is the TCP peer, or, when the peer is one of the trusted proxies, the right-most
  * address in {@code X-Forwarded-For} that is not itself a trusted proxy (what the balancer saw; what a
  * client writes to the left of it is not believed). An IPv6 client is counted by its /64, which one
- * subscriber usually holds whole. A request whose {@code user_id} is not a user id is not counted: it
- * is refused anyway.
+ * subscriber usually holds whole.
+ *
+ * <p>Only requests that passed authentication count (a client that cannot sign cannot spend an
+ * address's budget for the others behind it); a client already at its limit is refused before its
+ * request is worked on. A request whose {@code user_id} is not a user id is never counted.
  */
 final class ClientUserBudget {
 
@@ -46,21 +49,30 @@ final class ClientUserBudget {
     }
 
     /**
-     * Counts a request's user against its client's budget.
+     * Whether the client is already refused this user, before the request is worked on.
+     *
+     * @param req    the request
+     * @param userId the {@code user_id} header, or {@code null}
+     * @return 0 when it may go on, else the nanoseconds until the client's window ends
+     */
+    long check(ServerRequest req, String userId) {
+        long user = budget == null ? 0 : userIdOf(userId);
+        return user == 0 ? 0 : refused(budget.check(clientKey(req), user, System.nanoTime()));
+    }
+
+    /**
+     * Counts an authenticated request's user against its client's budget.
      *
      * @param req    the request
      * @param userId the {@code user_id} header, or {@code null}
      * @return 0 when admitted, else the nanoseconds until the client's window ends
      */
     long admit(ServerRequest req, String userId) {
-        if (budget == null) {
-            return 0;
-        }
-        long user = userIdOf(userId);
-        if (user == 0) {
-            return 0;
-        }
-        long wait = budget.admit(clientKey(req), user, System.nanoTime());
+        long user = budget == null ? 0 : userIdOf(userId);
+        return user == 0 ? 0 : refused(budget.admit(clientKey(req), user, System.nanoTime()));
+    }
+
+    private long refused(long wait) {
         if (wait > 0) {
             refusals.refused(REFUSAL);
         }

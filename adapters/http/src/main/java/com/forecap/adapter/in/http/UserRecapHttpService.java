@@ -99,14 +99,11 @@ public final class UserRecapHttpService implements HttpService {
             return;
         }
         String bearer = value(authorization);
-        if (bearer == null || !bearer.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            // a signature does not bind a user: count the users this client names
-            long wait = budget.admit(req, value(userId));
-            if (wait > 0) {
-                res.header(HeaderValues.create(HeaderNames.RETRY_AFTER, Long.toString((wait + 999_999_999L) / 1_000_000_000L)));
-                ErrorResponses.send(req, res, Status.TOO_MANY_REQUESTS_429, OVER_BUDGET);
-                return;
-            }
+        // a signature does not bind a user: count the users a client reads that way
+        boolean counted = bearer == null || !bearer.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        if (counted && overBudget(res, budget.check(req, value(userId)))) {
+            ErrorResponses.send(req, res, Status.TOO_MANY_REQUESTS_429, OVER_BUDGET);
+            return;
         }
         GetUserRecapQuery query = new GetUserRecapQuery(value(timestamp), value(userId), value(sign), bearer);
         RecapOutcome outcome;
@@ -120,6 +117,10 @@ public final class UserRecapHttpService implements HttpService {
             LOG.log(Level.ERROR, "recap request " + res.headers().first(RequestLogFilter.REQUEST_ID).orElse("?")
                     + " failed: " + e);
             ErrorResponses.send(req, res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
+            return;
+        }
+        if (counted && !(outcome instanceof RecapOutcome.Rejected) && overBudget(res, budget.admit(req, value(userId)))) {
+            ErrorResponses.send(req, res, Status.TOO_MANY_REQUESTS_429, OVER_BUDGET);
             return;
         }
         switch (outcome) {
@@ -136,6 +137,15 @@ public final class UserRecapHttpService implements HttpService {
                 ErrorResponses.send(req, res, statusOf(rejected.reason()), REJECTIONS.get(rejected.reason()));
             }
         }
+    }
+
+    /** Whether a budget verdict refuses; if so, {@code Retry-After} is set to the whole seconds left. */
+    private static boolean overBudget(ServerResponse res, long waitNanos) {
+        if (waitNanos <= 0) {
+            return false;
+        }
+        res.header(HeaderValues.create(HeaderNames.RETRY_AFTER, Long.toString((waitNanos + 999_999_999L) / 1_000_000_000L)));
+        return true;
     }
 
     private static boolean repeated(Header header) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.forecap.application.port.out.RecordRefusalMetricsPort;
 import com.forecap.application.port.out.RecordRequestMetricsPort;
 import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.domain.auth.RejectionReason;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.RecapOutcome;
 import com.forecap.domain.user.UserId;
@@ -37,13 +38,14 @@ class UserBudgetHttpTest {
         }
     };
 
-    /** A server whose use case finds every user; the budget is the only thing that refuses. */
+    /** A server whose use case finds every user signed "x" and refuses any other signature. */
     private WebServer server(String trustedProxies) {
         HttpPolicy.UserBudgetPolicy policy = new HttpPolicy.UserBudgetPolicy(LIMIT, Duration.ofMinutes(1),
                 ConnectionGuard.AddressRange.parseList(trustedProxies));
-        UserRecapHttpService recaps = new UserRecapHttpService(query -> new RecapOutcome.Found(UserId.of(1),
-                EncodedRecap.ofJson("{\"userName\":\"A\",\"trxCount\":1}".getBytes(StandardCharsets.UTF_8))),
-                new ClientUserBudget(policy, refusals));
+        UserRecapHttpService recaps = new UserRecapHttpService(query -> "x".equals(query.sign())
+                ? new RecapOutcome.Found(UserId.of(1),
+                        EncodedRecap.ofJson("{\"userName\":\"A\",\"trxCount\":1}".getBytes(StandardCharsets.UTF_8)))
+                : new RecapOutcome.Rejected(RejectionReason.INVALID_SIGNATURE), new ClientUserBudget(policy, refusals));
         return WebServer.builder().host("127.0.0.1").port(0)
                 .routing(routing -> RecapHttpRouting.configure(routing, recaps,
                         new OperationsHttpService(List.of(), accept -> new ScrapeMetricsPort.Scrape("text/plain", new byte[0]),
@@ -55,8 +57,8 @@ class UserBudgetHttpTest {
     private HttpResponse<String> get(WebServer server, long user, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/user-data"))
                 .header("user_id", Long.toString(user)).header("timestamp", "2025-12-10T12:00:00Z").header("sign", "x");
-        if (headers.length > 0) {
-            request.headers(headers);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -90,6 +92,24 @@ class UserBudgetHttpTest {
             assertThat(get(server, LIMIT + 3, "Authorization", "Basic dTpw").statusCode())
                     .as("another authorization scheme is not a token").isEqualTo(429);
             assertThat(refused).hasValue(2);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void requests_that_fail_authentication_spend_no_budget() throws Exception {
+        WebServer server = server("");
+        try {
+            for (long user = 100; user < 100 + 10L * LIMIT; user++) {
+                assertThat(get(server, user, "sign", "forged").statusCode()).isEqualTo(401);
+            }
+            for (long user = 1; user <= LIMIT; user++) {
+                assertThat(get(server, user).statusCode()).as("user %d", user).isEqualTo(200);
+            }
+            assertThat(get(server, LIMIT + 1).statusCode()).isEqualTo(429);
+            assertThat(get(server, LIMIT + 2, "sign", "forged").statusCode())
+                    .as("a client over its budget is refused before its request is worked on").isEqualTo(429);
         } finally {
             server.stop();
         }
