@@ -38,7 +38,8 @@ class CacheModeIT {
         Map<String, String> environment = DATABASE.environment();
         environment.put("REDIS_HOST", "127.0.0.1");
         environment.put("REDIS_PORT", Integer.toString(redis.port()));
-        service = LoopbackService.start(environment,
+        // one test client reads hundreds of users: no enumeration budget
+        service = LoopbackService.start(environment, "forecap.http.user-budget", "0",
                 "forecap.cache.local.ttl", "PT0.2S", "forecap.redis.breaker-open-for", "PT0.5S");
         signed = new SignedClient(service.port());
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,13 +46,16 @@ class DrainIT {
         AtomicBoolean notReady = new AtomicBoolean();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Future<ClientResult>> clients = new ArrayList<>();
+        List<AtomicInteger> progress = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
              RawHttp idle = RawHttp.connect(port, "127.0.0.5")) {
             idle.write("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(idle.read(false).status()).isEqualTo(200);
             for (int c = 0; c < CLIENTS; c++) {
                 long user = 1 + c;
-                clients.add(threads.submit(() -> client(port, user, notReady)));
+                AtomicInteger answers = new AtomicInteger();
+                progress.add(answers);
+                clients.add(threads.submit(() -> client(port, user, notReady, answers)));
             }
             Future<?> readiness = threads.submit(() -> {
                 while (running.get() && !notReady.get()) {
@@ -67,7 +71,11 @@ class DrainIT {
                 }
                 return null;
             });
-            Thread.sleep(1_000);
+            // every client is under way (on a busy machine a client may start late) before the stop
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (progress.stream().anyMatch(answers -> answers.get() < 20) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             long stopBegan = System.nanoTime();
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(service::close);
             List<ClientResult> results = new ArrayList<>();
@@ -197,7 +205,8 @@ class DrainIT {
     private record Reconnecting(int written, int answered, int connections, boolean lateAnswered, String failure) {
     }
     /** One keep-alive client: a request, its answer, the next, until an answer says close or the connection fails. */
-    private static ClientResult client(int port, long user, AtomicBoolean notReady) throws IOException {
+    private static ClientResult client(int port, long user, AtomicBoolean notReady, AtomicInteger progress)
+            throws IOException {
         int written = 0;
         int answered = 0;
         int answeredAfterNotReady = 0;
@@ -210,6 +219,7 @@ class DrainIT {
                     written++;
                     RawHttp.Response answer = connection.read(false);
                     answered++;
+                    progress.incrementAndGet();
                     if (answer.status() != 200) {
                         throw new AssertionError("answer " + answer.status() + ": " + answer.body());
                     }
