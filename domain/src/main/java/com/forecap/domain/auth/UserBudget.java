@@ -14,15 +14,17 @@ import com.forecap.domain.user.UserId;
  *
  * <p>The state is a table of {@code slots} entries chosen by a mixed hash of the client key. Each entry
  * holds the key that opened its current window, the window's start, a count of distinct user ids
- * admitted in that window and a direct-mapped table of {@code seenPerSlot} places for the user ids
- * counted in it, created the first time the entry is used. Nothing grows with the number of clients or users: the
+ * admitted in that window and a table of {@code seenPerSlot} places for the user ids counted in it
+ * (4-way set-associative: an id has four candidate places), created the first time the entry is used. Nothing grows with the number of clients or users: the
  * worst case, every entry used, is about {@code slots × (seenPerSlot × 4 + 72)} bytes (72 bytes of
  * entry, reference and array header on top of the ids), given exactly by {@link #worstCaseBytes()}; the
  * defaults of {@link #withDefaults(int, Duration)} come to about 4.3 MiB.
  *
- * <p>The budget never undercounts. A user id counts as already read only when that exact id sits at its
- * place in the seen table, and only ids that were counted in the current window are ever put there;
- * when two ids share a place the newer one replaces the older, which then counts again if it comes back.
+ * <p>The budget never undercounts. A user id counts as already read only when that exact id sits in one
+ * of its places in the seen table, and only ids that were counted in the current window are ever put
+ * there; when a fifth id needs the same four places it replaces one of them, which then counts again if
+ * it comes back. (With one place per id, two clients sharing an entry whose users happened to share a
+ * place would charge each other on every read and run out of budget reading one user each.)
  * Two client keys that land on the same entry while its window runs share it and count together. So a
  * client is never admitted for more than {@code limit} distinct user ids in one window; the price of the
  * fixed memory is that a client may occasionally be charged twice for one id, or for a neighbour's reads.
@@ -49,6 +51,10 @@ public final class UserBudget {
     /** The longest accepted window. */
     public static final Duration MAX_WINDOW = Duration.ofDays(1);
 
+    /** How many places of the seen table an id may take. */
+    private static final int WAYS = 4;
+    /** What {@link #find} says of an id that is absent from a full set. */
+    private static final int FULL = Integer.MIN_VALUE;
     /** Bytes per entry besides its ids: the entry object, its reference in the table and the seen array's header. */
     private static final int SLOT_OVERHEAD_BYTES = 48 + 8 + 16;
     private static final int TABLE_HEADER_BYTES = 16;
@@ -59,7 +65,8 @@ public final class UserBudget {
     private final long windowNanos;
     private final int seenPerSlot;
     private final int slotMask;
-    private final int seenMask;
+    private final int ways;
+    private final int setMask;
     private final Slot[] table;
 
     /**
@@ -91,7 +98,8 @@ public final class UserBudget {
         this.windowNanos = window.toNanos();
         this.seenPerSlot = seenPerSlot;
         this.slotMask = slots - 1;
-        this.seenMask = seenPerSlot - 1;
+        this.ways = Math.min(WAYS, seenPerSlot);
+        this.setMask = seenPerSlot / ways - 1;
         this.table = new Slot[slots];
         for (int i = 0; i < slots; i++) {
             table[i] = new Slot();
@@ -128,8 +136,8 @@ public final class UserBudget {
         int id = (int) userId;
         Slot slot = table[(int) mix(clientKey) & slotMask];
         synchronized (slot) {
-            if (slot.seen == null || nowNanos - slot.windowStart >= windowNanos
-                    || slot.seen[mix(id) & seenMask] == id || slot.count < limit) {
+            if (slot.seen == null || nowNanos - slot.windowStart >= windowNanos || slot.count < limit
+                    || find(slot.seen, id) >= 0) {
                 return 0;
             }
             return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
@@ -163,14 +171,15 @@ public final class UserBudget {
                 Arrays.fill(slot.seen, 0);
                 slot.open(clientKey, nowNanos);
             }
-            int index = mix(id) & seenMask;
-            if (slot.seen[index] == id) {
+            int found = find(slot.seen, id);
+            if (found >= 0) {
                 return 0;
             }
             if (slot.count >= limit) {
                 return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
             }
-            slot.seen[index] = id;
+            // an empty place of the id's set, else one of them in turn
+            slot.seen[found == FULL ? setOf(id) + slot.count % ways : -1 - found] = id;
             slot.count++;
             return 0;
         }
@@ -205,6 +214,28 @@ public final class UserBudget {
     public long worstCaseBytes() {
         long slots = table.length;
         return OBJECT_BYTES + TABLE_HEADER_BYTES + slots * (SLOT_OVERHEAD_BYTES + 4L * seenPerSlot);
+    }
+
+    private int setOf(int id) {
+        return (mix(id) & setMask) * ways;
+    }
+
+    /**
+     * Where an id sits in a seen table: its index when present, else {@code -1 - i} for the first empty
+     * place {@code i} of its set, or {@link #FULL} when the set is full.
+     */
+    private int find(int[] seen, int id) {
+        int base = setOf(id);
+        int empty = FULL;
+        for (int i = base; i < base + ways; i++) {
+            if (seen[i] == id) {
+                return i;
+            }
+            if (seen[i] == 0 && empty == FULL) {
+                empty = -1 - i;
+            }
+        }
+        return empty;
     }
 
     private static void requirePowerOfTwo(String name, int value, int max) {

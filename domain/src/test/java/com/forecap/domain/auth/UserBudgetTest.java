@@ -32,6 +32,18 @@ class UserBudgetTest {
     private static final long CLIENT = 0x1234_5678_9abc_def0L;
 
     @Example
+    void two_clients_sharing_an_entry_each_reading_one_user_never_run_out() {
+        // one entry for every client and 4 places: whatever the users, two of them fit
+        for (long user = 1; user < 2_000; user += 2) {
+            UserBudget shared = new UserBudget(10, MINUTE, 1, 4);
+            for (int read = 0; read < 50; read++) {
+                assertThat(shared.admit(CLIENT, user, T0 + read)).as("users %d and %d", user, user + 1).isZero();
+                assertThat(shared.admit(CLIENT + 1, user + 1, T0 + read)).isZero();
+            }
+        }
+    }
+
+    @Example
     void check_predicts_admit_without_counting() {
         UserBudget budget = new UserBudget(2, MINUTE, 16, 64);
         assertThat(budget.check(CLIENT, 1, T0)).isZero();
