@@ -4,7 +4,9 @@
 # launcher's JVM flags, wrk with 64 connections, 10 s of warm-up then 20 s measured, each variant
 # from a fresh start, in rounds that alternate the variants:
 #   signature        legacy signatures, hot set (10,000 users), USER_BUDGET=0
-#   signature+budget the same with the budget counting every request (USER_BUDGET=1000000 per 10 s:
+#   signature+padding the same with an X-Padding header of 580 characters: a request of a bearer
+#                    request's size (tokens here are ~658 characters), to tell size from checking
+#   signature+budget the same as signature with the budget counting every request (USER_BUDGET=1000000 per 10 s:
 #                    the same code path, never reached)
 #   tokens           AUTH_SCHEMES=jwt, bearer tokens of the same 10,000 users (RS256, verified once, then
 #                    remembered)
@@ -17,9 +19,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bin/java-env.sh
-ROUNDS=${1:-2}
+ROUNDS=${1:-3}
 OUT=perf-tests/results/2026-12-04-who-may-read
-mkdir -p "$OUT"
+rm -rf "$OUT"; mkdir -p "$OUT"
 JAR=bootstrap/target/forecap.jar
 PORT=3950 IDP_PORT=3951
 TOKENS="$OUT/tokens.txt"
@@ -56,6 +58,7 @@ JWT_ENV=(AUTH_SCHEMES=jwt AUTH_JWT_JWKS_URI=http://127.0.0.1:$IDP_PORT/jwks AUTH
   AUTH_JWT_AUDIENCE=forecap-recap USER_BUDGET=0)
 for round in $(seq 1 "$ROUNDS"); do
   measure signature hot USER_BUDGET=0
+  PAD=580 measure signature+padding hot USER_BUDGET=0
   measure signature+budget hot USER_BUDGET=1000000 USER_BUDGET_WINDOW=PT10S
   measure tokens tokens "${JWT_ENV[@]}"
   measure tokens-unremembered tokens "${JWT_ENV[@]}" FORECAP_AUTH_JWT_REMEMBERED=0

@@ -8,6 +8,8 @@
 --                | scraper (one X-Forwarded-For address walking through user ids 1, 2, 3, ...)
 --   TOKENS_FILE  for MIX=tokens: one bearer token per line
 --   CLIENTS      for MIX=clients: how many (default 1000); client c is 10.9.x.y and reads user 1000 + c
+--   PAD          add an X-Padding header of that many characters to signed requests (to compare requests
+--                of a bearer token's size)
 --   WRK_JSON     when set, the end-of-run figures are written there as JSON (for the report)
 --   MAX_USER_ID  largest user id in the data set (default 100000, the k6 scripts' default; run.sh
 --                always passes the size of the data set it serves)
@@ -79,6 +81,8 @@ end
 local tokens = nil
 local next_user = 0
 local clients = tonumber(os.getenv("CLIENTS") or "1000")
+local pad = tonumber(os.getenv("PAD") or "0")
+local padding = pad > 0 and string.rep("p", pad) or nil
 
 function init(args)
   math.randomseed(tonumber(seed) or os.time())
@@ -124,6 +128,7 @@ function request()
     ["user_id"] = id,
     ["sign"] = base64(stamp .. secret .. id),
     ["X-Forwarded-For"] = forwarded,
+    ["X-Padding"] = padding,
   })
 end
 
