@@ -12,7 +12,11 @@ import com.forecap.domain.user.UserId;
  * so without a budget one client could read every user's recap by counting through the ids. Clients are
  * told apart by a 64-bit key that the caller derives (for example from the client address).
  *
- * <p>The state is a table of {@code slots} entries chosen by a mixed hash of the client key. Each entry
+ * <p>The state is a table of {@code slots} entries; a client key has two of them, chosen by a mixed hash.
+ * It counts in the one whose running window it opened; without one, it opens a window in whichever of
+ * the two is free (never used, or its window over); when both run windows of other clients, it shares
+ * the one with the lower count. So a scraper at its limit does not cost a client that lands on its entry
+ * the budget, unless that client's other entry is as full. Each entry
  * holds the key that opened its current window, the window's start, a count of distinct user ids
  * admitted in that window and a table of {@code seenPerSlot} places for the user ids counted in it
  * (4-way set-associative: an id has four candidate places), created the first time the entry is used. Nothing grows with the number of clients or users: the
@@ -25,9 +29,10 @@ import com.forecap.domain.user.UserId;
  * there; when a fifth id needs the same four places it replaces one of them, which then counts again if
  * it comes back. (With one place per id, two clients sharing an entry whose users happened to share a
  * place would charge each other on every read and run out of budget reading one user each.)
- * Two client keys that land on the same entry while its window runs share it and count together. So a
- * client is never admitted for more than {@code limit} distinct user ids in one window; the price of the
- * fixed memory is that a client may occasionally be charged twice for one id, or for a neighbour's reads.
+ * Clients sharing an entry count together. So a client is never admitted for more than {@code limit}
+ * distinct user ids in one window of its own; the price of the fixed memory is that a client may
+ * occasionally be charged twice for one id, or for a neighbour's reads (and a client that was sharing
+ * may, when one of its entries frees, open a window of its own before the shared one ended).
  *
  * <p>Each call takes constant time and allocates nothing once its entry's seen table exists; opening a
  * new window clears that table ({@code seenPerSlot} ints). Calls are thread-safe, each holding the lock
@@ -102,7 +107,7 @@ public final class UserBudget {
         this.setMask = seenPerSlot / ways - 1;
         this.table = new Slot[slots];
         for (int i = 0; i < slots; i++) {
-            table[i] = new Slot();
+            table[i] = new Slot(i);
         }
     }
 
@@ -134,13 +139,19 @@ public final class UserBudget {
             throw new IllegalArgumentException("user id out of range 1..4294967295: " + userId);
         }
         int id = (int) userId;
-        Slot slot = table[(int) mix(clientKey) & slotMask];
-        synchronized (slot) {
-            if (slot.seen == null || nowNanos - slot.windowStart >= windowNanos || slot.count < limit
-                    || find(slot.seen, id) >= 0) {
-                return 0;
+        long h = mix(clientKey);
+        Slot first = table[(int) h & slotMask];
+        Slot second = table[(int) (h >>> 32) & slotMask];
+        Slot low = first.index <= second.index ? first : second;
+        Slot high = low == first ? second : first;
+        synchronized (low) {
+            synchronized (high) {
+                Slot slot = pick(first, second, clientKey, nowNanos);
+                if (slot == null || slot.count < limit || find(slot.seen, id) >= 0) {
+                    return 0;
+                }
+                return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
             }
-            return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
         }
     }
 
@@ -162,27 +173,30 @@ public final class UserBudget {
             throw new IllegalArgumentException("user id out of range 1..4294967295: " + userId);
         }
         int id = (int) userId;
-        Slot slot = table[(int) mix(clientKey) & slotMask];
-        synchronized (slot) {
-            if (slot.seen == null) {
-                slot.seen = new int[seenPerSlot];
-                slot.open(clientKey, nowNanos);
-            } else if (nowNanos - slot.windowStart >= windowNanos) {
-                Arrays.fill(slot.seen, 0);
-                slot.open(clientKey, nowNanos);
+        long h = mix(clientKey);
+        Slot first = table[(int) h & slotMask];
+        Slot second = table[(int) (h >>> 32) & slotMask];
+        Slot low = first.index <= second.index ? first : second;
+        Slot high = low == first ? second : first;
+        synchronized (low) {
+            synchronized (high) {
+                return admit(pickOrOpen(first, second, clientKey, nowNanos), id, nowNanos);
             }
-            int found = find(slot.seen, id);
-            if (found >= 0) {
-                return 0;
-            }
-            if (slot.count >= limit) {
-                return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
-            }
-            // an empty place of the id's set, else one of them in turn
-            slot.seen[found == FULL ? setOf(id) + slot.count % ways : -1 - found] = id;
-            slot.count++;
+        }
+    }
+
+    private long admit(Slot slot, int id, long nowNanos) {
+        int found = find(slot.seen, id);
+        if (found >= 0) {
             return 0;
         }
+        if (slot.count >= limit) {
+            return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
+        }
+        // an empty place of the id's set, else one of them in turn
+        slot.seen[found == FULL ? setOf(id) + slot.count % ways : -1 - found] = id;
+        slot.count++;
+        return 0;
     }
 
     /**
@@ -214,6 +228,48 @@ public final class UserBudget {
     public long worstCaseBytes() {
         long slots = table.length;
         return OBJECT_BYTES + TABLE_HEADER_BYTES + slots * (SLOT_OVERHEAD_BYTES + 4L * seenPerSlot);
+    }
+
+    /**
+     * The entry a client counts in, among its two: the one whose running window it opened, else none
+     * (a client without one is not over any budget), else, when both run windows of other clients, the
+     * one with the lower count, shared.
+     */
+    private Slot pick(Slot first, Slot second, long clientKey, long nowNanos) {
+        if (owns(first, clientKey, nowNanos)) {
+            return first;
+        }
+        if (owns(second, clientKey, nowNanos)) {
+            return second;
+        }
+        if (!running(first, nowNanos) || !running(second, nowNanos)) {
+            return null;
+        }
+        return first.count <= second.count ? first : second;
+    }
+
+    /** As {@link #pick}, opening a window of the client's own in a free entry when it has none. */
+    private Slot pickOrOpen(Slot first, Slot second, long clientKey, long nowNanos) {
+        Slot slot = pick(first, second, clientKey, nowNanos);
+        if (slot != null) {
+            return slot;
+        }
+        Slot free = running(first, nowNanos) ? second : first;
+        if (free.seen == null) {
+            free.seen = new int[seenPerSlot];
+        } else {
+            Arrays.fill(free.seen, 0);
+        }
+        free.open(clientKey, nowNanos);
+        return free;
+    }
+
+    private boolean owns(Slot slot, long clientKey, long nowNanos) {
+        return slot.tag == clientKey && running(slot, nowNanos);
+    }
+
+    private boolean running(Slot slot, long nowNanos) {
+        return slot.seen != null && nowNanos - slot.windowStart < windowNanos;
     }
 
     private int setOf(int id) {
@@ -273,10 +329,15 @@ public final class UserBudget {
      * the entry's first use.
      */
     private static final class Slot {
+        private final int index;
         private long tag;
         private long windowStart;
         private int count;
         private int[] seen;
+
+        Slot(int index) {
+            this.index = index;
+        }
 
         private void open(long clientKey, long nowNanos) {
             tag = clientKey;

@@ -32,6 +32,24 @@ class UserBudgetTest {
     private static final long CLIENT = 0x1234_5678_9abc_def0L;
 
     @Example
+    void a_scraper_at_its_limit_costs_no_other_client_its_budget() {
+        UserBudget budget = UserBudget.withDefaults(600, MINUTE);
+        long scraper = 0xC633_6401L;
+        for (long id = 1; id <= 600; id++) {
+            assertThat(budget.admit(scraper, id, T0)).isZero();
+        }
+        assertThat(budget.admit(scraper, 601, T0)).isPositive();
+        // five times as many clients as entries: each has two entries to choose from, and shares the
+        // less used one when both are taken, never the scraper's full one
+        for (long client = 1; client <= 20_000; client++) {
+            for (int read = 0; read < 3; read++) {
+                assertThat(budget.admit(client * 7_919, 1_000_000 + client, T0 + SECOND)).as("client %d", client).isZero();
+            }
+        }
+        assertThat(budget.admit(scraper, 602, T0 + 2 * SECOND)).as("the scraper is still refused").isPositive();
+    }
+
+    @Example
     void two_clients_sharing_an_entry_each_reading_one_user_never_run_out() {
         // one entry for every client and 4 places: whatever the users, two of them fit
         for (long user = 1; user < 2_000; user += 2) {

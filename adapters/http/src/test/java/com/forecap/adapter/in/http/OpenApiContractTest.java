@@ -10,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -35,13 +37,18 @@ import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.forecap.application.fakes.FakeRecapStore;
 import com.forecap.application.port.in.RecapUnavailableException;
 import com.forecap.application.port.out.ComponentHealth;
+import com.forecap.application.port.out.RecordRefusalMetricsPort;
 import com.forecap.application.port.out.RecordRequestMetricsPort;
 import com.forecap.application.port.out.ScrapeMetricsPort;
 import com.forecap.application.service.GetUserRecapService;
+import com.forecap.domain.auth.Authentication;
 import com.forecap.domain.auth.CampaignWindow;
 import com.forecap.domain.auth.FreshnessWindow;
 import com.forecap.domain.auth.LegacySignatureScheme;
+import com.forecap.domain.auth.RejectionReason;
 import com.forecap.domain.auth.RequestAuthenticator;
+import com.forecap.domain.auth.TokenVerifier;
+import com.forecap.domain.user.UserId;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -97,9 +104,25 @@ class OpenApiContractTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
+        routing(routing, new UserRecapHttpService(useCase()));
+    }
+
+    /** The routing of the service under test, with a recap endpoint of its own. */
+    private static void routing(HttpRouting.Builder routing, UserRecapHttpService recaps) {
+        RecapHttpRouting.configure(routing, recaps,
+                new OperationsHttpService(List.of(
+                        new HealthIndicator("database", true, () -> ComponentHealth.up(Map.of("type", "memory"))),
+                        new HealthIndicator("redis", false, ComponentHealth::disabled)),
+                        accept -> new ScrapeMetricsPort.Scrape("text/plain; version=0.0.4; charset=utf-8",
+                                "# TYPE x counter\nx_total 1.0\n".getBytes(StandardCharsets.UTF_8)),
+                        Clock.systemUTC()),
+                RecordRequestMetricsPort.NONE, HttpPolicy.DEFAULT, () -> false);
+    }
+
+    private static GetUserRecapService useCase() {
         RequestAuthenticator authenticator = new RequestAuthenticator(new LegacySignatureScheme(SECRET),
                 FreshnessWindow.DEFAULT, CampaignWindow.ALWAYS);
-        GetUserRecapService useCase = new GetUserRecapService(authenticator, userId -> {
+        return new GetUserRecapService(authenticator, userId -> {
             if (userId.value() == UNAVAILABLE) {
                 throw new RecapUnavailableException("store down", null);
             }
@@ -108,14 +131,6 @@ class OpenApiContractTest {
             }
             return STORE.loadUserRecap(userId);
         }, Clock.systemUTC());
-        RecapHttpRouting.configure(routing, new UserRecapHttpService(useCase),
-                new OperationsHttpService(List.of(
-                        new HealthIndicator("database", true, () -> ComponentHealth.up(Map.of("type", "memory"))),
-                        new HealthIndicator("redis", false, ComponentHealth::disabled)),
-                        accept -> new ScrapeMetricsPort.Scrape("text/plain; version=0.0.4; charset=utf-8",
-                                "# TYPE x counter\nx_total 1.0\n".getBytes(StandardCharsets.UTF_8)),
-                        Clock.systemUTC()),
-                RecordRequestMetricsPort.NONE, HttpPolicy.DEFAULT, () -> false);
     }
 
     // ---- the document itself
@@ -174,6 +189,50 @@ class OpenApiContractTest {
         String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         assertValid(exchange("GET", "/api/user-data", Map.of("timestamp", timestamp, "user_id", "42",
                 "sign", Base64.getEncoder().encodeToString("not the signature".getBytes(StandardCharsets.UTF_8)))), 401);
+    }
+
+    @Test
+    void a_client_over_its_user_budget_gets_a_described_429() throws Exception {
+        ClientUserBudget oneUser = new ClientUserBudget(new HttpPolicy.UserBudgetPolicy(1, Duration.ofMinutes(1),
+                List.of()), RecordRefusalMetricsPort.NONE);
+        WebServer limited = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(routing -> routing(routing, new UserRecapHttpService(useCase(), oneUser))).build().start();
+        try {
+            assertValid(signedGet(limited.port(), "/api/user-data", KNOWN), 200);
+            Exchange over = signedGet(limited.port(), "/api/user-data", NEWCOMER);
+            assertValid(over, 429);
+            assertThat(over.response().headers().firstValue("retry-after")).isPresent();
+        } finally {
+            limited.stop();
+        }
+    }
+
+    @Test
+    void a_token_only_deployments_answers_are_described() throws Exception {
+        TokenVerifier tokens = token -> "good".equals(token) ? new Authentication.Accepted(UserId.of(KNOWN))
+                : new Authentication.Refused(RejectionReason.INVALID_TOKEN);
+        GetUserRecapService tokensOnly = new GetUserRecapService(new RequestAuthenticator(Optional.empty(),
+                Optional.of(tokens), FreshnessWindow.DEFAULT, CampaignWindow.ALWAYS), STORE, Clock.systemUTC());
+        WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(routing -> routing(routing, new UserRecapHttpService(tokensOnly))).build().start();
+        try {
+            Map<Map<String, String>, Integer> cases = Map.of(
+                    Map.of(), 401,
+                    Map.of("Authorization", "Bearer forged"), 401,
+                    Map.of("Authorization", "Bearer good", "user_id", "43"), 403,
+                    Map.of("Authorization", "Bearer good"), 200);
+            for (Map.Entry<Map<String, String>, Integer> request : cases.entrySet()) {
+                Exchange exchange = exchange(server.port(), "GET", "/api/user-data", request.getKey());
+                assertThat(exchange.response().statusCode()).as(request.getKey().toString()).isEqualTo(request.getValue());
+                assertNoErrors(validator().validateResponse("/api/user-data", Request.Method.GET,
+                        exchange.validatorResponse()));
+                if (request.getValue() == 401) {
+                    assertThat(exchange.response().headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"forecap\"");
+                }
+            }
+        } finally {
+            server.stop();
+        }
     }
 
     @Test
@@ -266,21 +325,34 @@ class OpenApiContractTest {
     }
 
     private Exchange signedGet(String path, long userId) throws Exception {
+        return signedGet(server.port(), path, userId);
+    }
+
+    private Exchange signedGet(int port, String path, long userId) throws Exception {
         String timestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         String id = Long.toString(userId);
-        return exchange("GET", path, Map.of("timestamp", timestamp, "user_id", id,
+        return exchange(port, "GET", path, Map.of("timestamp", timestamp, "user_id", id,
                 "sign", new LegacySignatureScheme(SECRET).sign(timestamp, id)));
     }
 
     private Exchange exchange(String method, String path, Map<String, String> headers) throws Exception {
-        HttpResponse<String> response = send(method, path, headers);
+        return exchange(server.port(), method, path, headers);
+    }
+
+    private Exchange exchange(int port, String method, String path, Map<String, String> headers) throws Exception {
+        HttpResponse<String> response = send(port, method, path, headers);
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
         headers.forEach(request::withHeader);
         return new Exchange(request.build(), response);
     }
 
     private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        return send(server.port(), method, path, headers);
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
