@@ -13,7 +13,9 @@
 #   tokens-unremembered  the same with forecap.auth.jwt.remembered=0: every request checks an RSA signature
 # and then the budget at its default (600 per minute) behind a trusted balancer:
 #   clients          1,000 forwarded client addresses, each reading its own recap
-#   clients+scraper  the same while a second wrk walks through user ids from one forwarded address
+#   clients+neighbour  the same while a second wrk reads one user from one more address (the load
+#                    generator's CPU share of the next variant, without a scraper)
+#   clients+scraper  the same while the second wrk walks through user ids from that address
 # Usage: bash perf-tests/results/2026-12-04-who-may-read.sh [ROUNDS]   (from the repository root,
 # after ./mvnw -B -DskipTests install; needs wrk and node)
 set -euo pipefail
@@ -62,16 +64,26 @@ for round in $(seq 1 "$ROUNDS"); do
   measure signature+budget hot USER_BUDGET=1000000 USER_BUDGET_WINDOW=PT10S
   measure tokens tokens "${JWT_ENV[@]}"
   measure tokens-unremembered tokens "${JWT_ENV[@]}" FORECAP_AUTH_JWT_REMEMBERED=0
-  # the budget as shipped (600 per minute), behind a balancer on loopback
+  # the budget as shipped (600 per minute), behind a balancer on loopback, each from a fresh start
   start clients TRUSTED_PROXIES=127.0.0.1
-  WRK_JSON= load "warm-clients" clients 10
+  load "warm-clients" clients 10
   load "clients-r$round" clients 20
-  load "clients+scraper-r$round" clients 20 &
-  CLIENTS_WRK=$!
-  load "scraper-r$round" scraper 20 || true
-  wait $CLIENTS_WRK
-  curl -s http://127.0.0.1:$PORT/metrics | grep '^http_refused_total.*user_budget' > "$OUT/refused-r$round.txt" || true
   stop
+  for second in neighbour scraper; do
+    start "clients+$second" TRUSTED_PROXIES=127.0.0.1
+    load "warm-clients+$second" clients 10
+    load "clients+$second-r$round" clients 20 &
+    CLIENTS_WRK=$!
+    if [ $second = neighbour ]; then
+      load "neighbour-r$round" scraper 20 MAX_USER_ID=1
+    else
+      load "scraper-r$round" scraper 20
+    fi
+    wait $CLIENTS_WRK
+    curl -s http://127.0.0.1:$PORT/metrics | grep '^http_refused_total.*user_budget' \
+      > "$OUT/refused-$second-r$round.txt" || true
+    stop
+  done
 done
 python3 - "$OUT" <<'PY'
 import json, glob, os, sys
