@@ -135,24 +135,7 @@ public final class UserBudget {
      * @throws IllegalArgumentException when the user id is out of range
      */
     public long check(long clientKey, long userId, long nowNanos) {
-        if (userId < UserId.MIN || userId > UserId.MAX) {
-            throw new IllegalArgumentException("user id out of range 1..4294967295: " + userId);
-        }
-        int id = (int) userId;
-        long h = mix(clientKey);
-        Slot first = table[(int) h & slotMask];
-        Slot second = table[(int) (h >>> 32) & slotMask];
-        Slot low = first.index <= second.index ? first : second;
-        Slot high = low == first ? second : first;
-        synchronized (low) {
-            synchronized (high) {
-                Slot slot = pick(first, second, clientKey, nowNanos);
-                if (slot == null || slot.count < limit || find(slot.seen, id) >= 0) {
-                    return 0;
-                }
-                return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
-            }
-        }
+        return judge(clientKey, userId, nowNanos, false);
     }
 
     /**
@@ -169,6 +152,11 @@ public final class UserBudget {
      * @throws IllegalArgumentException when {@code userId} is out of range
      */
     public long admit(long clientKey, long userId, long nowNanos) {
+        return judge(clientKey, userId, nowNanos, true);
+    }
+
+    /** {@link #check} or {@link #admit}, holding the locks of the client's two entries (in table order). */
+    private long judge(long clientKey, long userId, long nowNanos, boolean count) {
         if (userId < UserId.MIN || userId > UserId.MAX) {
             throw new IllegalArgumentException("user id out of range 1..4294967295: " + userId);
         }
@@ -180,7 +168,14 @@ public final class UserBudget {
         Slot high = low == first ? second : first;
         synchronized (low) {
             synchronized (high) {
-                return admit(pickOrOpen(first, second, clientKey, nowNanos), id, nowNanos);
+                if (count) {
+                    return admit(pickOrOpen(first, second, clientKey, nowNanos), id, nowNanos);
+                }
+                Slot slot = pick(first, second, clientKey, nowNanos);
+                if (slot == null || slot.count < limit || find(slot.seen, id) >= 0) {
+                    return 0;
+                }
+                return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
             }
         }
     }
