@@ -1,5 +1,6 @@
 package com.forecap.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -86,4 +87,19 @@ class HexagonRulesTest {
             .and().doNotHaveSimpleName("package-info")
             .should().resideInAPackage("com.forecap.application.port..")
             .because("the application's only seams to the outside are its ports");
+
+    @ArchTest
+    static final ArchRule driving_adapters_reach_the_core_through_its_use_cases = noClasses()
+            .that().resideInAPackage("com.forecap.adapter.in..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.service..")
+            .because("a driving adapter calls a use case (com.forecap.application.port.in); which service "
+                    + "implements it is the composition root's choice");
+
+    @ArchTest
+    static final ArchRule every_service_implements_a_use_case = classes()
+            .that().resideInAPackage("com.forecap.application.service..")
+            .and().haveSimpleNameEndingWith("Service")
+            .should().beAssignableTo(JavaClass.Predicates.resideInAPackage("com.forecap.application.port.in.."))
+            .because("a service is the application's answer to a use case; one without a use case is "
+                    + "reachable only by naming its class");
 }
