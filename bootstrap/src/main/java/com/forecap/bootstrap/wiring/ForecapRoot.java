@@ -107,7 +107,7 @@ public final class ForecapRoot {
     public static RunningService serve(ServiceSettings settings) {
         long began = System.nanoTime();
         Optional<SignatureScheme> scheme = settings.auth().scheme().map(name -> servedScheme(name, settings.auth()));
-        Optional<TokenVerifier> tokens = settings.auth().jwt().map(ForecapRoot::tokenVerifier);
+        Optional<JwtTokenVerifier> tokens = settings.auth().jwt().map(ForecapRoot::tokenVerifier);
         ensurePortIsFree(settings.listener());
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -141,7 +141,7 @@ public final class ForecapRoot {
                             : warming.get() ? ComponentHealth.down("warming up") : ComponentHealth.up(Map.of())));
 
             // services
-            GetUserRecapUseCase useCase = new GetUserRecapService(new RequestAuthenticator(scheme, tokens,
+            GetUserRecapUseCase useCase = new GetUserRecapService(new RequestAuthenticator(scheme, tokens.map(TokenVerifier.class::cast),
                     settings.auth().freshness(), new CampaignWindow(settings.auth().campaignStart(),
                     settings.auth().campaignEnd())), store.port(), Clock.systemUTC());
 
@@ -152,7 +152,7 @@ public final class ForecapRoot {
                     guard, new RecapWebServer.Parts<>(useCase, health, metrics, settings.http(), draining::get));
             // listening (live) but not ready until the pools are full and the request path compiled
             String warmUp = warmUp(settings, scheme.map(SignatureScheme::name).orElse(HmacSignatureScheme.NAME),
-                    store.warmUp(), warmUpMetrics);
+                    tokens, store.warmUp(), warmUpMetrics);
             warming.set(false);
             String description = store.description() + " scheme=" + String.join(",", schemeNames(settings.auth()))
                     + " port=" + webServer.port();
@@ -219,10 +219,10 @@ public final class ForecapRoot {
     }
 
     /** The warm-up, which never stops the start: a failure is logged and the service starts cold. */
-    private static String warmUp(ServiceSettings settings, String scheme, StartupWarmup.Stack stack,
-                                 PrometheusMetrics metrics) {
+    private static String warmUp(ServiceSettings settings, String scheme, Optional<JwtTokenVerifier> tokens,
+                                 StartupWarmup.Stack stack, PrometheusMetrics metrics) {
         try {
-            return StartupWarmup.run(settings, scheme, stack, metrics);
+            return StartupWarmup.run(settings, scheme, tokens, stack, metrics);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the start-up warm-up failed, starting cold: " + e);
             return "warm-up=failed";
@@ -402,7 +402,7 @@ public final class ForecapRoot {
         return names;
     }
 
-    private static TokenVerifier tokenVerifier(JwtTokenVerifier.Settings jwt) {
+    private static JwtTokenVerifier tokenVerifier(JwtTokenVerifier.Settings jwt) {
         LOG.log(Level.INFO, "bearer tokens from " + jwt.issuer() + " (keys " + jwt.jwksUri() + ", audience "
                 + jwt.audiences() + ", user in claim '" + jwt.userClaim() + "', " + jwt.algorithms() + ")");
         return new JwtTokenVerifier(jwt);

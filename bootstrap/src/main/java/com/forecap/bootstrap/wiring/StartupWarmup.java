@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +28,7 @@ import io.helidon.webserver.WebServer;
 import com.forecap.adapter.in.http.ConnectionGuard;
 import com.forecap.adapter.in.http.HttpPolicy;
 import com.forecap.adapter.in.http.RecapWebServer;
+import com.forecap.adapter.out.jwt.JwtTokenVerifier;
 import com.forecap.adapter.out.prometheus.PrometheusMetrics;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.service.GetUserRecapService;
@@ -36,6 +38,7 @@ import com.forecap.domain.auth.HmacSignatureScheme;
 import com.forecap.domain.auth.LegacySignatureScheme;
 import com.forecap.domain.auth.RequestAuthenticator;
 import com.forecap.domain.auth.SignatureScheme;
+import com.forecap.domain.auth.TokenVerifier;
 
 /**
  * What the service does between binding its port and saying it is ready: the first requests of a
@@ -60,6 +63,8 @@ final class StartupWarmup {
     private static final System.Logger LOG = System.getLogger(StartupWarmup.class.getName());
     /** Keep-alive connections driving the private server. */
     private static final int CONNECTIONS = 8;
+    /** Signature checks of the bearer-token warm-up (RS256 and ES256 alternately), as many remembered. */
+    private static final int TOKEN_CHECKS = 600;
     /** The budget's code path runs in the warm-up too, with a limit its users never reach. */
     private static final HttpPolicy.UserBudgetPolicy WARM_UP_BUDGET = new HttpPolicy.UserBudgetPolicy(1_000_000,
             Duration.ofMinutes(1), List.of());
@@ -104,18 +109,22 @@ final class StartupWarmup {
      *
      * @param settings the service's settings
      * @param scheme   the configured signature scheme's name (the warm-up signs with its own key of that kind)
+     * @param tokens   the bearer-token check, when tokens are accepted: its key set is fetched, and the
+     *                 check runs on tokens of keys made up for the run
      * @param stack    the warm-up's store chain
      * @param metrics  the warm-up's own metrics (its store chain counts into them too)
      * @return a summary for the start-up line
      */
-    static String run(ServiceSettings settings, String scheme, Stack stack, PrometheusMetrics metrics) {
+    static String run(ServiceSettings settings, String scheme, Optional<JwtTokenVerifier> tokens, Stack stack,
+                      PrometheusMetrics metrics) {
         long began = System.nanoTime();
         Duration length = settings.warmUp();
         int answered;
         int unexpected;
+        String tokenPart = "";
         try {
             if (length.isZero()) {
-                return "warm-up=off; pools" + stack.prepare().fill();
+                return "warm-up=off; pools" + stack.prepare().fill() + tokens.map(StartupWarmup::fetchKeys).orElse("");
             }
             SignatureScheme signer = privateScheme(scheme);
             GetUserRecapService recaps = new GetUserRecapService(new RequestAuthenticator(signer,
@@ -132,6 +141,12 @@ final class StartupWarmup {
                 guard.close();
             }
             exerciseOtherScheme(scheme);
+            if (tokens.isPresent()) {
+                long checked = System.nanoTime();
+                int passed = JwtTokenVerifier.exercise(TOKEN_CHECKS);
+                tokenPart = "; tokens=" + passed + " checked in " + (System.nanoTime() - checked) / 1_000_000 + " ms"
+                        + fetchKeys(tokens.get());
+            }
             unexpected = failures.get();
         } finally {
             // also when the warm-up is off: its store chain was built and holds sender threads
@@ -144,7 +159,18 @@ final class StartupWarmup {
             LOG.log(System.Logger.Level.WARNING, "warm-up: " + unexpected + " of " + answered
                     + " requests did not get the expected answer");
         }
-        return "warm-up=" + answered + " requests in " + millis + " ms;" + pools;
+        return "warm-up=" + answered + " requests in " + millis + " ms;" + pools + tokenPart;
+    }
+
+    /** Fetches the provider's key set, so that the first token does not wait for it; a failure is only logged. */
+    private static String fetchKeys(JwtTokenVerifier tokens) {
+        try {
+            return ", provider keys=" + tokens.fetchKeys();
+        } catch (TokenVerifier.KeysUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "at start: " + e.getMessage() + "; token requests get 503 until "
+                    + "the keys can be fetched");
+            return ", provider keys=unavailable";
+        }
     }
 
     /** A scheme of the configured kind with a key made up for this run. */

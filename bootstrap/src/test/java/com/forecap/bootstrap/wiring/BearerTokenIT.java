@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.forecap.adapter.out.jwt.testing.IdentityProvider;
+import com.forecap.bootstrap.JarProcess;
 import com.forecap.bootstrap.SignedClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +168,25 @@ class BearerTokenIT {
                 assertThat(bearer(service.port(), rotating.mint("43", AUDIENCE, Map.of(), 300)).statusCode()).isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    void the_start_fetches_the_providers_keys_and_runs_the_token_check_before_ready() throws Exception {
+        String[] started = new String[2];
+        String[] jwks = {provider.jwksUri().toString(), "http://127.0.0.1:" + JarProcess.freePort() + "/jwks"};
+        for (int i = 0; i < 2; i++) {
+            try (JarProcess jar = JarProcess.start(Map.of("PORT", Integer.toString(JarProcess.freePort()),
+                    "HOST", "127.0.0.1", "FORECAP_STORE", "embedded", "EMBEDDED_USERS", "1000", "FORECAP_WARM_UP", "PT0.2S",
+                    "AUTH_SCHEMES", "jwt", "AUTH_JWT_JWKS_URI", jwks[i], "AUTH_JWT_ISSUER", provider.issuer(),
+                    "AUTH_JWT_AUDIENCE", AUDIENCE, "LOG_FORMAT", "text"))) {
+                started[i] = jar.awaitLine("Forecap recap service started", Duration.ofSeconds(60));
+                jar.terminate();
+                jar.awaitExit(Duration.ofSeconds(30));
+            }
+        }
+        assertThat(started[0]).containsPattern("tokens=\\d+ checked in \\d+ ms, provider keys=1");
+        assertThat(started[1]).as("a provider that cannot be reached does not keep the service from starting")
+                .contains("provider keys=unavailable");
     }
 
     @Test

@@ -11,9 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,18 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -37,6 +51,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -74,9 +89,10 @@ public final class JwtTokenVerifier implements TokenVerifier {
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(JwtTokenVerifier::sha256);
 
     private final Settings settings;
+    private final JWKSource<SecurityContext> keys;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final Cache<TokenHash, Verified> verified;
-    private final LongAdder keySetFetches = new LongAdder();
+    private final LongAdder keySetFetches;
 
     /**
      * Creates the verifier; nothing is fetched until the first token.
@@ -84,21 +100,17 @@ public final class JwtTokenVerifier implements TokenVerifier {
      * @param settings the provider and what a token must say
      */
     public JwtTokenVerifier(Settings settings) {
+        this(settings, new LongAdder());
+    }
+
+    private JwtTokenVerifier(Settings settings, LongAdder fetches) {
+        this(settings, remoteKeys(settings, fetches), fetches);
+    }
+
+    private JwtTokenVerifier(Settings settings, JWKSource<SecurityContext> keys, LongAdder fetches) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        URL jwks;
-        try {
-            jwks = settings.jwksUri().toURL();
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("the JWKS address is not a URL: " + settings.jwksUri(), e);
-        }
-        int timeout = (int) settings.fetchTimeout().toMillis();
-        ResourceRetriever fetch = new CountingRetriever(new DefaultResourceRetriever(timeout, timeout, KEY_SET_SIZE_LIMIT),
-                keySetFetches);
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwks, fetch)
-                .cache(settings.keysTtl().toMillis(), settings.fetchTimeout().toMillis())
-                .rateLimited(settings.refreshAtMostEvery().toMillis())
-                .outageTolerant(OUTAGE_TOLERANCE_MILLIS)
-                .build();
+        this.keys = keys;
+        this.keySetFetches = fetches;
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         settings.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
 
@@ -117,6 +129,83 @@ public final class JwtTokenVerifier implements TokenVerifier {
                 .maximumSize(settings.remembered())
                 .expireAfter(new UntilExpiry())
                 .build();
+    }
+
+    /** The provider's key set behind a cache, a rate limit and an outage tolerance, fetched on demand. */
+    private static JWKSource<SecurityContext> remoteKeys(Settings settings, LongAdder fetches) {
+        URL jwks;
+        try {
+            jwks = settings.jwksUri().toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the JWKS address is not a URL: " + settings.jwksUri(), e);
+        }
+        int timeout = (int) settings.fetchTimeout().toMillis();
+        ResourceRetriever fetch = new CountingRetriever(new DefaultResourceRetriever(timeout, timeout, KEY_SET_SIZE_LIMIT),
+                fetches);
+        return JWKSourceBuilder.<SecurityContext>create(jwks, fetch)
+                .cache(settings.keysTtl().toMillis(), settings.fetchTimeout().toMillis())
+                .rateLimited(settings.refreshAtMostEvery().toMillis())
+                .outageTolerant(OUTAGE_TOLERANCE_MILLIS)
+                .build();
+    }
+
+    /**
+     * Fetches the provider's key set now, so that the first token does not wait for it; for the start.
+     *
+     * @return how many keys the set holds
+     * @throws KeysUnavailableException when it cannot be fetched
+     */
+    public int fetchKeys() {
+        try {
+            return keys.get(new JWKSelector(new JWKMatcher.Builder().build()), null).size();
+        } catch (KeySourceException e) {
+            throw new KeysUnavailableException("the identity provider's keys cannot be fetched from "
+                    + settings.jwksUri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the whole check, for the start-up warm-up, on tokens signed with keys made up for the run
+     * (RS256 and ES256, in memory, nothing fetched): {@code tokens} checks of a signature each, then as
+     * many of remembered tokens.
+     *
+     * @param tokens how many signatures to check
+     * @return the number of tokens that passed (all of them, unless something is broken)
+     */
+    public static int exercise(int tokens) {
+        try {
+            RSAKey rsa = new RSAKeyGenerator(2048).keyID("warm-up-rs256").generate();
+            ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("warm-up-es256").generate();
+            Settings settings = new Settings(URI.create("http://warm-up.invalid/jwks"), "warm-up", Set.of("warm-up"),
+                    "sub", Settings.DEFAULT_ALGORITHMS, Duration.ofSeconds(30), Duration.ofMinutes(5),
+                    Duration.ofMinutes(1), Duration.ofSeconds(1), 64);
+            JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())));
+            JwtTokenVerifier checking = new JwtTokenVerifier(new Settings(settings.jwksUri(), settings.issuer(),
+                    settings.audiences(), "sub", settings.algorithms(), settings.clockSkew(), settings.keysTtl(),
+                    settings.refreshAtMostEvery(), settings.fetchTimeout(), 0), keys, new LongAdder());
+            JwtTokenVerifier remembering = new JwtTokenVerifier(settings, keys, new LongAdder());
+            List<String> signed = new ArrayList<>();
+            Instant now = Instant.now();
+            for (int i = 0; i < 16; i++) {
+                JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("warm-up").audience("warm-up")
+                        .subject(Integer.toString(1 + i)).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
+                        .expirationTime(Date.from(now.plusSeconds(600))).build();
+                boolean rs = i % 2 == 0;
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(rs ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256)
+                        .keyID(rs ? rsa.getKeyID() : ec.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+                jwt.sign(rs ? new RSASSASigner(rsa) : new ECDSASigner(ec));
+                signed.add(jwt.serialize());
+            }
+            int passed = 0;
+            for (int i = 0; i < tokens; i++) {
+                String token = signed.get(i % signed.size());
+                passed += checking.verify(token) instanceof Authentication.Accepted ? 1 : 0;
+                passed += remembering.verify(token) instanceof Authentication.Accepted ? 1 : 0;
+            }
+            return passed / 2;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the token warm-up could not sign: " + e.getMessage(), e);
+        }
     }
 
     @Override
