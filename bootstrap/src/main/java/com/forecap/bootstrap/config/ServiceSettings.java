@@ -177,12 +177,14 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
         };
         boolean mysql = store == StoreMode.MYSQL;
         Config shutdown = forecap.get("shutdown");
+        AuthSettings auth = auth(forecap);
         return new ServiceSettings(listener(config.get("server")), store, new EmbeddedSettings(
                 Settings.integer(forecap, "embedded.users", 100_000, 0, InMemoryUserRecapAdapter.MAX_USERS), seed(config)),
-                auth(forecap),
+                auth,
                 mysql ? Optional.of(MySqlConfig.database(config)) : Optional.empty(),
                 mysql ? CacheConfig.redis(config) : Optional.empty(),
-                mysql ? CacheConfig.nearCache(config) : new NearCacheSettings(false, 0, Duration.ZERO), http(forecap),
+                mysql ? CacheConfig.nearCache(config) : new NearCacheSettings(false, 0, Duration.ZERO),
+                http(forecap, auth.jwt().isPresent()),
                 door(config),
                 new ShutdownSettings(Settings.duration(shutdown, "drain", Duration.ZERO),
                         Settings.duration(shutdown, "close-notice", Duration.ofSeconds(1))),
@@ -209,13 +211,7 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
             throw new ConfigurationException("forecap.campaign.end (" + end + ") is before forecap.campaign.start (" + start + ")");
         }
         String signature = Settings.text(forecap, "auth.scheme", "legacy").toLowerCase(Locale.ROOT);
-        Set<String> schemes = new LinkedHashSet<>();
-        for (String name : Settings.optionalText(forecap, "auth.schemes").orElse(signature).toLowerCase(Locale.ROOT)
-                .split(",")) {
-            if (!name.isBlank()) {
-                schemes.add(name.strip());
-            }
-        }
+        Set<String> schemes = list(Settings.optionalText(forecap, "auth.schemes").orElse(signature).toLowerCase(Locale.ROOT));
         Set<String> signatures = new LinkedHashSet<>(schemes);
         boolean tokens = signatures.remove(JWT);
         if (signatures.size() > 1) {
@@ -260,6 +256,7 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
         }
     }
 
+    /** The non-blank items of a comma-separated list, stripped, in order, each once. */
     private static Set<String> list(String text) {
         Set<String> items = new LinkedHashSet<>();
         for (String item : text.split(",")) {
@@ -294,19 +291,14 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
      * 600, 0 for none), {@code user-budget-window} (default 1 minute), {@code trusted-proxies} (balancers
      * whose {@code X-Forwarded-For} is believed).
      */
-    private static HttpPolicy http(Config forecap) {
-        Set<String> origins = new LinkedHashSet<>();
-        for (String origin : Settings.text(forecap, "http.allowed-origins", "").split(",")) {
-            if (!origin.isBlank()) {
-                origins.add(origin.trim());
-            }
-        }
+    private static HttpPolicy http(Config forecap, boolean tokensAccepted) {
+        Set<String> origins = list(Settings.text(forecap, "http.allowed-origins", ""));
         Config http = forecap.get("http");
         HttpPolicy.UserBudgetPolicy budget;
         try {
             budget = new HttpPolicy.UserBudgetPolicy(Settings.integer(http, "user-budget", DEFAULT_USER_BUDGET, 0, 1_000_000),
                     Settings.duration(http, "user-budget-window", Duration.ofMinutes(1)),
-                    ConnectionGuard.AddressRange.parseList(Settings.text(http, "trusted-proxies", "")));
+                    ConnectionGuard.AddressRange.parseList(Settings.text(http, "trusted-proxies", "")), tokensAccepted);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("forecap.http.user-budget, user-budget-window, trusted-proxies: "
                     + e.getMessage());

@@ -67,7 +67,7 @@ final class StartupWarmup {
     private static final int TOKEN_CHECKS = 600;
     /** The budget's code path runs in the warm-up too, with a limit its users never reach. */
     private static final HttpPolicy.UserBudgetPolicy WARM_UP_BUDGET = new HttpPolicy.UserBudgetPolicy(1_000_000,
-            Duration.ofMinutes(1), List.of());
+            Duration.ofMinutes(1), List.of(), false);
     /** Users of the synthetic data set the warm-up asks for: each several times, so hits follow misses. */
     static final int USERS = 2_000;
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")

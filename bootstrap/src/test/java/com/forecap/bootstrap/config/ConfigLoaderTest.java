@@ -191,6 +191,11 @@ class ConfigLoaderTest {
         assertThat(set.window()).hasSeconds(10);
         assertThat(set.trustedProxies()).hasSize(2);
         assertThat(settings(Map.of("USER_BUDGET", "0"), Map.of()).http().userBudget().limit()).isZero();
+        assertThat(set.tokensAccepted()).as("a Bearer header counts where tokens are not accepted").isFalse();
+        Map<String, String> tokens = new HashMap<>(Map.of("AUTH_SCHEMES", "jwt,legacy",
+                "AUTH_JWT_JWKS_URI", "https://login.example.com/jwks.json", "AUTH_JWT_ISSUER", "https://login.example.com/",
+                "AUTH_JWT_AUDIENCE", "forecap-recap"));
+        assertThat(settings(tokens, Map.of()).http().userBudget().tokensAccepted()).isTrue();
         assertThatThrownBy(() -> settings(Map.of("TRUSTED_PROXIES", "balancer.local"),
                 Map.of())).hasMessageContaining("trusted-proxies");
     }

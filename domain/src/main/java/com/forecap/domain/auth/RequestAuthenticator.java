@@ -86,8 +86,7 @@ public final class RequestAuthenticator {
      */
     public Authentication authenticate(String timestamp, String userId, String sign, String authorization,
                                        Instant now) {
-        if (tokens != null && authorization != null
-                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (tokens != null && isBearer(authorization)) {
             return bearer(authorization.substring(BEARER.length()).strip(), userId, now);
         }
         if (scheme == null) {
@@ -139,6 +138,16 @@ public final class RequestAuthenticator {
         }
         Optional<RejectionReason> closed = campaign.check(now);
         return closed.<Authentication>map(Authentication.Refused::new).orElse(accepted);
+    }
+
+    /**
+     * Whether an {@code Authorization} header carries a bearer token ({@code Bearer }, in any case).
+     *
+     * @param authorization the header, or {@code null}
+     * @return whether it does
+     */
+    public static boolean isBearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
     private static boolean isBlank(String value) {

@@ -11,6 +11,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
 import com.forecap.application.port.out.RecordRefusalMetricsPort;
+import com.forecap.domain.auth.RequestAuthenticator;
 import com.forecap.domain.auth.UserBudget;
 
 /**
@@ -22,7 +23,9 @@ import com.forecap.domain.auth.UserBudget;
  * client writes to the left of it is not believed). An IPv6 client is counted by its /64, which one
  * subscriber usually holds whole.
  *
- * <p>Only requests that passed authentication count (a client that cannot sign cannot spend an
+ * <p>A request with a bearer token the service accepts never counts: the token binds its user. Where
+ * tokens are not accepted, a {@code Bearer} header changes nothing. Only requests that passed
+ * authentication count (a client that cannot sign cannot spend an
  * address's budget for the others behind it); a client already at its limit is refused before its
  * request is worked on. A request whose {@code user_id} is not a user id is never counted.
  */
@@ -34,11 +37,13 @@ final class ClientUserBudget {
     private static final long IPV6_TAG = 0x9E37_79B9_7F4A_7C15L;
 
     private final UserBudget budget;
+    private final boolean tokensAccepted;
     private final List<ConnectionGuard.AddressRange> trusted;
     private final RecordRefusalMetricsPort refusals;
 
     ClientUserBudget(HttpPolicy.UserBudgetPolicy policy, RecordRefusalMetricsPort refusals) {
         this.budget = policy.limit() == 0 ? null : UserBudget.withDefaults(policy.limit(), policy.window());
+        this.tokensAccepted = policy.tokensAccepted();
         this.trusted = policy.trustedProxies();
         this.refusals = Objects.requireNonNull(refusals, "refusals");
     }
@@ -49,27 +54,40 @@ final class ClientUserBudget {
     }
 
     /**
+     * The user a request counts against its client's budget.
+     *
+     * @param userId        the {@code user_id} header, or {@code null}
+     * @param authorization the {@code Authorization} header, or {@code null}
+     * @return the user, or 0 when nothing counts: no budget, a bearer token the service accepts (it binds
+     *         the user), or a {@code user_id} that is not a user id
+     */
+    long userOf(String userId, String authorization) {
+        if (budget == null || tokensAccepted && RequestAuthenticator.isBearer(authorization)) {
+            return 0;
+        }
+        return userIdOf(userId);
+    }
+
+    /**
      * Whether the client is already refused this user, before the request is worked on.
      *
-     * @param req    the request
-     * @param userId the {@code user_id} header, or {@code null}
+     * @param client the client, from {@link #clientKey}
+     * @param user   the user, from {@link #userOf}, not 0
      * @return 0 when it may go on, else the nanoseconds until the client's window ends
      */
-    long check(ServerRequest req, String userId) {
-        long user = budget == null ? 0 : userIdOf(userId);
-        return user == 0 ? 0 : refused(budget.check(clientKey(req), user, System.nanoTime()));
+    long check(long client, long user) {
+        return refused(budget.check(client, user, System.nanoTime()));
     }
 
     /**
      * Counts an authenticated request's user against its client's budget.
      *
-     * @param req    the request
-     * @param userId the {@code user_id} header, or {@code null}
+     * @param client the client, from {@link #clientKey}
+     * @param user   the user, from {@link #userOf}, not 0
      * @return 0 when admitted, else the nanoseconds until the client's window ends
      */
-    long admit(ServerRequest req, String userId) {
-        long user = budget == null ? 0 : userIdOf(userId);
-        return user == 0 ? 0 : refused(budget.admit(clientKey(req), user, System.nanoTime()));
+    long admit(long client, long user) {
+        return refused(budget.admit(client, user, System.nanoTime()));
     }
 
     private long refused(long wait) {
@@ -79,7 +97,13 @@ final class ClientUserBudget {
         return wait;
     }
 
-    private long clientKey(ServerRequest req) {
+    /**
+     * The client a request comes from: the peer, or what a trusted balancer says it saw.
+     *
+     * @param req the request
+     * @return the client's key
+     */
+    long clientKey(ServerRequest req) {
         InetAddress peer = req.remotePeer().address() instanceof InetSocketAddress socket ? socket.getAddress() : null;
         if (peer == null) {
             return 0;

@@ -41,11 +41,14 @@ public record HttpPolicy(Set<String> allowedOrigins, boolean accessLog, UserBudg
      * @param window         the window
      * @param trustedProxies the addresses of the balancers whose {@code X-Forwarded-For} is believed;
      *                       from any other peer the header is ignored
+     * @param tokensAccepted whether the service accepts bearer tokens; where it does not, a request with an
+     *                       {@code Authorization: Bearer} header is judged on its signature, and counts
      */
-    public record UserBudgetPolicy(int limit, Duration window, List<ConnectionGuard.AddressRange> trustedProxies) {
+    public record UserBudgetPolicy(int limit, Duration window, List<ConnectionGuard.AddressRange> trustedProxies,
+                                   boolean tokensAccepted) {
 
         /** No budget. */
-        public static final UserBudgetPolicy OFF = new UserBudgetPolicy(0, Duration.ofMinutes(1), List.of());
+        public static final UserBudgetPolicy OFF = new UserBudgetPolicy(0, Duration.ofMinutes(1), List.of(), false);
 
         /** Checks and copies. */
         public UserBudgetPolicy {

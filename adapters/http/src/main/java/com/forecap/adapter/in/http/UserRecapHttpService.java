@@ -54,7 +54,6 @@ public final class UserRecapHttpService implements HttpService {
     private static final byte[] OVER_BUDGET = ErrorResponses.body(Status.TOO_MANY_REQUESTS_429,
             "Too many different users requested from this address, retry later");
     private static final Map<RejectionReason, byte[]> REJECTIONS = rejectionBodies();
-    private static final String BEARER = "Bearer ";
 
     private final GetUserRecapUseCase getUserRecap;
     private final ClientUserBudget budget;
@@ -100,8 +99,9 @@ public final class UserRecapHttpService implements HttpService {
         }
         String bearer = value(authorization);
         // a signature does not bind a user: count the users a client reads that way
-        boolean counted = bearer == null || !bearer.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        if (counted && overBudget(res, budget.check(req, value(userId)))) {
+        long counted = budget.userOf(value(userId), bearer);
+        long client = counted == 0 ? 0 : budget.clientKey(req);
+        if (counted != 0 && overBudget(res, budget.check(client, counted))) {
             ErrorResponses.send(req, res, Status.TOO_MANY_REQUESTS_429, OVER_BUDGET);
             return;
         }
@@ -119,7 +119,7 @@ public final class UserRecapHttpService implements HttpService {
             ErrorResponses.send(req, res, Status.INTERNAL_SERVER_ERROR_500, INTERNAL);
             return;
         }
-        if (counted && !(outcome instanceof RecapOutcome.Rejected) && overBudget(res, budget.admit(req, value(userId)))) {
+        if (counted != 0 && !(outcome instanceof RecapOutcome.Rejected) && overBudget(res, budget.admit(client, counted))) {
             ErrorResponses.send(req, res, Status.TOO_MANY_REQUESTS_429, OVER_BUDGET);
             return;
         }

@@ -194,7 +194,7 @@ class OpenApiContractTest {
     @Test
     void a_client_over_its_user_budget_gets_a_described_429() throws Exception {
         ClientUserBudget oneUser = new ClientUserBudget(new HttpPolicy.UserBudgetPolicy(1, Duration.ofMinutes(1),
-                List.of()), RecordRefusalMetricsPort.NONE);
+                List.of(), false), RecordRefusalMetricsPort.NONE);
         WebServer limited = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(routing -> routing(routing, new UserRecapHttpService(useCase(), oneUser))).build().start();
         try {

@@ -38,10 +38,17 @@ class UserBudgetHttpTest {
         }
     };
 
-    /** A server whose use case finds every user signed "x" and refuses any other signature. */
+    /**
+     * A server whose use case finds every user signed "x" and refuses any other signature; it accepts
+     * bearer tokens as well (the use case is not asked about them here).
+     */
     private WebServer server(String trustedProxies) {
+        return server(trustedProxies, true);
+    }
+
+    private WebServer server(String trustedProxies, boolean tokensAccepted) {
         HttpPolicy.UserBudgetPolicy policy = new HttpPolicy.UserBudgetPolicy(LIMIT, Duration.ofMinutes(1),
-                ConnectionGuard.AddressRange.parseList(trustedProxies));
+                ConnectionGuard.AddressRange.parseList(trustedProxies), tokensAccepted);
         UserRecapHttpService recaps = new UserRecapHttpService(query -> "x".equals(query.sign())
                 ? new RecapOutcome.Found(UserId.of(1),
                         EncodedRecap.ofJson("{\"userName\":\"A\",\"trxCount\":1}".getBytes(StandardCharsets.UTF_8)))
@@ -92,6 +99,19 @@ class UserBudgetHttpTest {
             assertThat(get(server, LIMIT + 3, "Authorization", "Basic dTpw").statusCode())
                     .as("another authorization scheme is not a token").isEqualTo(429);
             assertThat(refused).hasValue(2);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void where_tokens_are_not_accepted_a_bearer_header_does_not_escape_the_budget() throws Exception {
+        WebServer server = server("", false);
+        try {
+            for (long user = 1; user <= LIMIT; user++) {
+                assertThat(get(server, user, "Authorization", "Bearer anything").statusCode()).isEqualTo(200);
+            }
+            assertThat(get(server, LIMIT + 1, "Authorization", "Bearer anything").statusCode()).isEqualTo(429);
         } finally {
             server.stop();
         }
