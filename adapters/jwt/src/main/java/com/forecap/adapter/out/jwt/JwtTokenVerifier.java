@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -176,14 +177,13 @@ public final class JwtTokenVerifier implements TokenVerifier {
         try {
             RSAKey rsa = new RSAKeyGenerator(2048).keyID("warm-up-rs256").generate();
             ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("warm-up-es256").generate();
-            Settings settings = new Settings(URI.create("http://warm-up.invalid/jwks"), "warm-up", Set.of("warm-up"),
-                    "sub", Settings.DEFAULT_ALGORITHMS, Duration.ofSeconds(30), Duration.ofMinutes(5),
-                    Duration.ofMinutes(1), Duration.ofSeconds(1), 64);
             JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())));
-            JwtTokenVerifier checking = new JwtTokenVerifier(new Settings(settings.jwksUri(), settings.issuer(),
-                    settings.audiences(), "sub", settings.algorithms(), settings.clockSkew(), settings.keysTtl(),
-                    settings.refreshAtMostEvery(), settings.fetchTimeout(), 0), keys, new LongAdder());
-            JwtTokenVerifier remembering = new JwtTokenVerifier(settings, keys, new LongAdder());
+            IntFunction<JwtTokenVerifier> remembering = remembered -> new JwtTokenVerifier(new Settings(
+                    URI.create("http://warm-up.invalid/jwks"), "warm-up", Set.of("warm-up"), "sub",
+                    Settings.DEFAULT_ALGORITHMS, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(1),
+                    Duration.ofSeconds(1), remembered), keys, new LongAdder());
+            JwtTokenVerifier checking = remembering.apply(0);
+            JwtTokenVerifier cached = remembering.apply(64);
             List<String> signed = new ArrayList<>();
             Instant now = Instant.now();
             for (int i = 0; i < 16; i++) {
@@ -200,7 +200,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
             for (int i = 0; i < tokens; i++) {
                 String token = signed.get(i % signed.size());
                 passed += checking.verify(token) instanceof Authentication.Accepted ? 1 : 0;
-                passed += remembering.verify(token) instanceof Authentication.Accepted ? 1 : 0;
+                passed += cached.verify(token) instanceof Authentication.Accepted ? 1 : 0;
             }
             return passed / 2;
         } catch (JOSEException e) {

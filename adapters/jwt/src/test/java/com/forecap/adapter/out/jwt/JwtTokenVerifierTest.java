@@ -236,6 +236,11 @@ class JwtTokenVerifierTest {
     }
 
     @Test
+    void the_start_up_exercise_passes_every_token_it_signs() {
+        assertThat(JwtTokenVerifier.exercise(20)).isEqualTo(20);
+    }
+
+    @Test
     void settings_refuse_symmetric_algorithms_and_missing_audience() {
         assertThatThrownBy(() -> new JwtTokenVerifier.Settings(provider.jwksUri(), provider.issuer(), Set.of(AUDIENCE),
                 "sub", Set.of("HS256"), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(1),
