@@ -84,7 +84,7 @@ public final class ConnectionGuard implements AutoCloseable {
             return thread;
         });
         long period = settings.checkPeriod().toMillis();
-        watchdog.scheduleWithFixedDelay(this::closeLateHeads, period, period, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(this::closeDue, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -143,7 +143,8 @@ public final class ConnectionGuard implements AutoCloseable {
         firstRequestNanos = Math.max(1, firstRequest.toNanos());
     }
 
-    private void closeLateHeads() {
+    /** Closes the connections whose head is late, and those a stop left open that are now due. */
+    private void closeDue() {
         long now = System.nanoTime();
         for (Guarded connection : open) {
             if (connection.closeDeferred
