@@ -170,6 +170,25 @@ class ImportJarIT {
     }
 
     @Test
+    void the_rejects_file_names_the_true_reason_for_every_kind_of_broken_row() throws Exception {
+        Map<String, String> noDatabase = new HashMap<>(database.environment());
+        noDatabase.put("MYSQL_PORT", "1");
+        Path jsonl = Files.writeString(dir.resolve("broken.jsonl"), String.join("\n",
+                "{\"user_id\":1,\"user_name\":\"Ana\"}", "[1,2]", "\"text\"", "42", "{\"user_id\":2", "{\"user_id\":3} {}",
+                "{\"user_id\":4,\"user_name\":\"Budi\"}") + "\n");
+        assertThat(runOk(noDatabase, 3, "import", "--dry-run", jsonl.toString())).contains("7 rows, 2 valid", "5 rejected");
+        assertThat(Files.readAllLines(dir.resolve("broken.jsonl.rejects.csv"))).containsExactly("line,user_id,column,reason",
+                "2,,,not a JSON object", "3,,,not a JSON object", "4,,,not a JSON object",
+                "5,,,\"not valid JSON: Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED "
+                        + "(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])\"",
+                "6,,,text after the JSON object");
+        Path csv = Files.writeString(dir.resolve("broken.csv"), "user_id,user_name\n1,Ana\n2,Budi,extra\n3,Cici,,\n");
+        assertThat(runOk(noDatabase, 3, "import", "--dry-run", csv.toString())).contains("3 rows, 2 valid", "1 rejected");
+        assertThat(Files.readAllLines(dir.resolve("broken.csv.rejects.csv")))
+                .containsExactly("line,user_id,column,reason", "3,2,,column 3 beyond the header");
+    }
+
+    @Test
     void a_reimport_replaces_users_by_id() throws Exception {
         runOk(database.environment(), 0, "import", ImportFiles.example(dir.resolve("example.csv")).toString(), "--max-rejects", "9");
         Path update = Files.writeString(dir.resolve("update.csv"),

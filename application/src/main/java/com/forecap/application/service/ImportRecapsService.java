@@ -242,20 +242,20 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
                 }
             }
             java.util.Arrays.fill(cells, null);
+            if (row instanceof ReadImportRowsPort.Broken broken) {
+                rejected.reject(broken.position(), idOf(broken.readable()), "", broken.reason());
+                rejectedRows++;
+                return null;
+            }
+            ReadImportRowsPort.Cells given = (ReadImportRowsPort.Cells) row;
             String rawId = "";
-            for (Map.Entry<String, String> cell : row.values().entrySet()) {
-                if (cell.getKey().startsWith("(")) {
-                    String problem = cell.getKey().substring(1, cell.getKey().length() - 1);
-                    rejected.reject(row.position(), idOf(row), "", problem);
-                    rejectedRows++;
-                    return null;
-                }
+            for (Map.Entry<String, String> cell : given.values().entrySet()) {
                 Integer at = indexes.get(cell.getKey());
                 if (at == null && rows.header().isEmpty()) {
                     String column = ImportColumns.canonical(cell.getKey());
                     if (column == null) {
                         if (!command.ignoreUnknownColumns()) {
-                            rejected.reject(row.position(), idOf(row), cell.getKey(),
+                            rejected.reject(row.position(), idOf(given.values()), cell.getKey(),
                                     "unknown column (use --ignore-unknown-columns to skip it)");
                             rejectedRows++;
                             return null;
@@ -265,7 +265,7 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
                     }
                     at = ImportColumns.ALL.indexOf(column);
                     if (cells[at] != null) {
-                        rejected.reject(row.position(), idOf(row), cell.getKey(), "given twice, as " + column);
+                        rejected.reject(row.position(), idOf(given.values()), cell.getKey(), "given twice, as " + column);
                         rejectedRows++;
                         return null;
                     }
@@ -303,8 +303,8 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
             return outcome.recap();
         }
 
-        private String idOf(ImportRow row) {
-            for (Map.Entry<String, String> cell : row.values().entrySet()) {
+        private String idOf(Map<String, String> cells) {
+            for (Map.Entry<String, String> cell : cells.entrySet()) {
                 if ("user_id".equals(ImportColumns.canonical(cell.getKey()))) {
                     return cell.getValue() == null ? "" : cell.getValue().strip();
                 }

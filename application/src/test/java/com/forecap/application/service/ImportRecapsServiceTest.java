@@ -27,9 +27,10 @@ class ImportRecapsServiceTest {
 
     private final List<String> rejects = new ArrayList<>();
 
-    private ImportReport run(List<String> header, List<Map<String, String>> rows, boolean ignoreUnknown) {
+    /** Runs a dry import of rows given as cell maps, or as the reason a reader gives for a broken row. */
+    private ImportReport run(List<String> header, List<?> rows, boolean ignoreUnknown) {
         ReadImportRowsPort files = (file, sheet) -> new ReadImportRowsPort.ImportRows() {
-            private final Iterator<Map<String, String>> next = rows.iterator();
+            private final Iterator<?> next = rows.iterator();
             private long line = 1;
 
             @Override
@@ -67,8 +68,11 @@ class ImportRecapsServiceTest {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public ImportRow next() {
-                return new ImportRow(++line, next.next());
+                Object row = next.next();
+                return row instanceof String reason ? new ReadImportRowsPort.Broken(++line, reason)
+                        : new ReadImportRowsPort.Cells(++line, (Map<String, String>) row);
             }
         };
         WriteRejectsPort rejectsPort = (file, positionName) -> new WriteRejectsPort.Rejects() {
@@ -102,7 +106,7 @@ class ImportRecapsServiceTest {
                 row("user_id", "2", "userId", "3", "user_name", "Budi"),
                 row("user_id", "4", "user_name", "Cici", "favourite_colour", "red"),
                 row("user_id", "5", "user_name", ""),
-                row("user_id", "6", "(not valid JSON: oops)", "")), false);
+                "not a JSON object"), false);
         assertThat(report.rows()).isEqualTo(5);
         assertThat(report.valid()).isEqualTo(1);
         assertThat(report.rejected()).isEqualTo(4);
@@ -110,7 +114,7 @@ class ImportRecapsServiceTest {
                 "3|2|userId|given twice, as user_id",
                 "4|4|favourite_colour|unknown column (use --ignore-unknown-columns to skip it)",
                 "5|5|user_name|required",
-                "6|6||not valid JSON: oops");
+                "6|||not a JSON object");
     }
 
     @Test

@@ -62,12 +62,46 @@ public interface ReadImportRowsPort {
     }
 
     /**
-     * One data row.
+     * One data row: its cells, or why the reader could not make cells of it.
+     */
+    sealed interface ImportRow permits Cells, Broken {
+
+        /**
+         * Where the row is.
+         *
+         * @return its line number (text formats) or sheet row number (XLSX), 1-based as an editor shows it
+         */
+        long position();
+    }
+
+    /**
+     * A row read into cells.
      *
      * @param position its line number (text formats) or sheet row number (XLSX), 1-based as an editor shows it
      * @param values   cell text by column name as written; a missing or empty cell is {@code ""} or absent
      */
-    record ImportRow(long position, Map<String, String> values) {
+    record Cells(long position, Map<String, String> values) implements ImportRow {
+    }
+
+    /**
+     * A row the reader could not make whole cells of, e.g. a JSON Lines line that is not one JSON object, or a
+     * row with a cell beyond the header.
+     *
+     * @param position its line number (text formats) or sheet row number (XLSX), 1-based as an editor shows it
+     * @param reason   what is wrong, for the rejects file (e.g. {@code not a JSON object})
+     * @param readable the cells that could be read, by column name (to name the user in the rejects file); may be empty
+     */
+    record Broken(long position, String reason, Map<String, String> readable) implements ImportRow {
+
+        /**
+         * A broken row of which nothing could be read.
+         *
+         * @param position its line or sheet row number
+         * @param reason   what is wrong
+         */
+        public Broken(long position, String reason) {
+            this(position, reason, Map.of());
+        }
     }
 
     /** A file that cannot be imported at all; the message is one line a user can act on. */

@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import com.forecap.application.port.out.ReadImportRowsPort.Broken;
+import com.forecap.application.port.out.ReadImportRowsPort.Cells;
+import com.forecap.application.port.out.ReadImportRowsPort.ImportRow;
+
 /**
  * A row's cells by header name, as the import reads them: a view over the header's names and one array
- * of cells (a cell past the row's end is absent), with cells beyond the header under the names
- * {@code (column N beyond the header)} when they are not empty. Read-only; costs one object and the
- * array, where a hash map would cost an entry and a hash per cell.
+ * of cells (a cell past the row's end is absent). Read-only; costs one object and the array, where a hash
+ * map would cost an entry and a hash per cell.
  */
 final class HeaderCells extends AbstractMap<String, String> {
 
@@ -20,29 +23,30 @@ final class HeaderCells extends AbstractMap<String, String> {
     private final String[] cells;
     private final int count;
 
-    /**
-     * Creates the view.
-     *
-     * @param header the header's names
-     * @param cells  the row's cells in file order; the array is kept
-     * @param count  how many of them the row has
-     */
-    HeaderCells(List<String> header, String[] cells, int count) {
+    private HeaderCells(List<String> header, String[] cells, int count) {
         this.header = header;
         this.cells = cells;
         this.count = count;
     }
 
-    private int next(int from) {
-        int index = from;
-        while (index < count && index >= header.size() && cells[index].isEmpty()) {
-            index++;
+    /**
+     * A row of a file with a header: its cells, or broken when a cell beyond the header is not empty (the
+     * row's cells would not line up with the columns).
+     *
+     * @param position the row's line or sheet row number
+     * @param header   the header's names
+     * @param cells    the row's cells in file order; the array is kept
+     * @param count    how many of them the row has
+     * @return the row
+     */
+    static ImportRow row(long position, List<String> header, String[] cells, int count) {
+        HeaderCells named = new HeaderCells(header, cells, Math.min(count, header.size()));
+        for (int index = header.size(); index < count; index++) {
+            if (!cells[index].isEmpty()) {
+                return new Broken(position, "column " + (index + 1) + " beyond the header", named);
+            }
         }
-        return index;
-    }
-
-    private String name(int index) {
-        return index < header.size() ? header.get(index) : "(column " + (index + 1) + " beyond the header)";
+        return new Cells(position, named);
     }
 
     @Override
@@ -51,7 +55,7 @@ final class HeaderCells extends AbstractMap<String, String> {
             @Override
             public Iterator<Entry<String, String>> iterator() {
                 return new Iterator<>() {
-                    private int index = HeaderCells.this.next(0);
+                    private int index;
 
                     @Override
                     public boolean hasNext() {
@@ -63,8 +67,8 @@ final class HeaderCells extends AbstractMap<String, String> {
                         if (index >= count) {
                             throw new NoSuchElementException();
                         }
-                        Map.Entry<String, String> entry = new SimpleImmutableEntry<>(name(index), cells[index]);
-                        index = HeaderCells.this.next(index + 1);
+                        Map.Entry<String, String> entry = new SimpleImmutableEntry<>(header.get(index), cells[index]);
+                        index++;
                         return entry;
                     }
                 };
@@ -72,11 +76,7 @@ final class HeaderCells extends AbstractMap<String, String> {
 
             @Override
             public int size() {
-                int size = 0;
-                for (int index = HeaderCells.this.next(0); index < count; index = HeaderCells.this.next(index + 1)) {
-                    size++;
-                }
-                return size;
+                return count;
             }
         };
     }

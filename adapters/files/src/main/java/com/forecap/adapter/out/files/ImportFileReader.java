@@ -273,7 +273,7 @@ public final class ImportFileReader implements ReadImportRowsPort {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            ImportRow row = new ImportRow(pendingLine, new HeaderCells(header, pending, pendingCount));
+            ImportRow row = HeaderCells.row(pendingLine, header, pending, pendingCount);
             pending = null;
             return row;
         }
@@ -330,40 +330,36 @@ public final class ImportFileReader implements ReadImportRowsPort {
             Map<String, String> values = new LinkedHashMap<>(32);
             try (JsonParser parser = JSON.createParser(text)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    values.put("(line)", "");
-                    values.put("(not a JSON object)", text);
-                    return new ImportRow(pendingLine, values);
+                    return new Broken(pendingLine, "not a JSON object");
                 }
                 JsonNode node = JSON.readTree(parser);
                 if (parser.nextToken() != null) {
-                    values.put("(text after the JSON object)", "");
-                    return new ImportRow(pendingLine, values);
+                    return new Broken(pendingLine, "text after the JSON object");
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    JsonNode value = field.getValue();
-                    String cell;
-                    if (value.isNull() || value.isMissingNode()) {
-                        cell = "";
-                    } else if (value.isTextual()) {
-                        cell = value.textValue();
-                    } else if (value.isBigDecimal()) {
-                        cell = value.decimalValue().toPlainString();
-                    } else if (value.isNumber()) {
-                        cell = value.asText();
-                    } else if (value.isContainerNode()) {
-                        cell = JSON.writeValueAsString(value);
-                    } else {
-                        cell = value.asText();
-                    }
-                    values.put(field.getKey(), cell);
+                    values.put(field.getKey(), cell(field.getValue()));
                 }
             } catch (JsonProcessingException e) {
-                values.put("(not valid JSON: " + e.getOriginalMessage() + ")", "");
+                return new Broken(pendingLine, "not valid JSON: " + e.getOriginalMessage());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new ImportRow(pendingLine, values);
+            return new Cells(pendingLine, values);
+        }
+
+        /** A JSON value as cell text: strings as they are, numbers as written, lists and objects as JSON. */
+        private static String cell(JsonNode value) throws JsonProcessingException {
+            if (value.isNull() || value.isMissingNode()) {
+                return "";
+            } else if (value.isTextual()) {
+                return value.textValue();
+            } else if (value.isBigDecimal()) {
+                return value.decimalValue().toPlainString();
+            } else if (value.isContainerNode()) {
+                return JSON.writeValueAsString(value);
+            }
+            return value.asText();
         }
     }
 }

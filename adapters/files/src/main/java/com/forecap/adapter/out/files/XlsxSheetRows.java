@@ -346,7 +346,7 @@ final class XlsxSheetRows implements ImportRows {
         }
         List<String> row = pending;
         pending = null;
-        return new ImportRow(pendingRow, new HeaderCells(header, row.toArray(String[]::new), row.size()));
+        return HeaderCells.row(pendingRow, header, row.toArray(String[]::new), row.size());
     }
 
     @Override

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import com.forecap.application.port.out.ReadImportRowsPort.Broken;
+import com.forecap.application.port.out.ReadImportRowsPort.Cells;
 import com.forecap.application.port.out.ReadImportRowsPort.ImportFileException;
 import com.forecap.application.port.out.ReadImportRowsPort.ImportRow;
 import com.forecap.application.port.out.ReadImportRowsPort.ImportRows;
@@ -27,6 +30,11 @@ class ImportFileReaderTest {
 
     @TempDir
     Path dir;
+
+    private static Map<String, String> values(ImportRow row) {
+        assertThat(row).isInstanceOf(Cells.class);
+        return ((Cells) row).values();
+    }
 
     private static List<ImportRow> all(ImportRows rows) {
         List<ImportRow> all = new ArrayList<>();
@@ -48,21 +56,27 @@ class ImportFileReaderTest {
         assertThat(rows.format()).isEqualTo("CSV");
         List<ImportRow> all = all(rows);
         assertThat(all).extracting(ImportRow::position).containsExactly(2L, 4L, 6L);
-        assertThat(all.get(0).values()).containsEntry("userName", "Budi \"Kopi\" \uD83D\uDE00")
+        assertThat(values(all.get(0))).containsEntry("userName", "Budi \"Kopi\" \uD83D\uDE00")
                 .containsEntry("list_circular_images", "[\"/a.png\"]");
-        assertThat(all.get(1).values()).containsEntry("userName", "Ana\nMaria").containsEntry("list_circular_images", "");
-        assertThat(all.get(2).values()).containsOnlyKeys("user_id", "userName");
+        assertThat(values(all.get(1))).containsEntry("userName", "Ana\nMaria").containsEntry("list_circular_images", "");
+        assertThat(values(all.get(2))).containsOnlyKeys("user_id", "userName");
     }
 
     @Test
     void tsv_gzip_and_cells_beyond_the_header() throws IOException {
         Path tsv = dir.resolve("a.tsv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tsv))) {
-            out.write("user_id\tuser_name\n1\t\"a, b\"\textra\n".getBytes(StandardCharsets.UTF_8));
+            out.write("user_id\tuser_name\n1\t\"a, b\"\textra\n2\tb\t\t\n".getBytes(StandardCharsets.UTF_8));
         }
         List<ImportRow> all = all(reader.open(tsv, null));
-        assertThat(all).singleElement().satisfies(row -> assertThat(row.values())
-                .containsEntry("user_name", "a, b").containsEntry("(column 3 beyond the header)", "extra"));
+        // a cell beyond the header breaks the row (its cells may not line up); empty ones do not
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0)).isInstanceOfSatisfying(Broken.class, broken -> {
+            assertThat(broken.position()).isEqualTo(2);
+            assertThat(broken.reason()).isEqualTo("column 3 beyond the header");
+            assertThat(broken.readable()).containsExactly(Map.entry("user_id", "1"), Map.entry("user_name", "a, b"));
+        });
+        assertThat(values(all.get(1))).containsExactly(Map.entry("user_id", "2"), Map.entry("user_name", "b"));
     }
 
     @Test
@@ -72,11 +86,12 @@ class ImportFileReaderTest {
                 + "\"topRanking\":null}\n\n[1]\n{\"user_id\":2} trailing\n");
         List<ImportRow> all = all(reader.open(jsonl, null));
         assertThat(all).extracting(ImportRow::position).containsExactly(1L, 3L, 4L);
-        assertThat(all.get(0).values()).containsEntry("cheaperSubsAmount", "12.1")
+        assertThat(values(all.get(0))).containsEntry("cheaperSubsAmount", "12.1")
                 .containsEntry("listFavoriteStore", "[{\"s\":\"x\",\"n\":null}]").containsEntry("topRanking", "")
                 .containsEntry("userId", "1");
-        assertThat(all.get(1).values().keySet()).anyMatch(k -> k.startsWith("(not a JSON object"));
-        assertThat(all.get(2).values().keySet()).anyMatch(k -> k.startsWith("(not valid JSON") || k.startsWith("(text after"));
+        assertThat(all.get(1)).isEqualTo(new Broken(3, "not a JSON object"));
+        assertThat(all.get(2)).isInstanceOfSatisfying(Broken.class, broken -> assertThat(broken.reason())
+                .satisfiesAnyOf(r -> assertThat(r).startsWith("not valid JSON: "), r -> assertThat(r).isEqualTo("text after the JSON object")));
     }
 
     @Test
@@ -95,7 +110,7 @@ class ImportFileReaderTest {
         List<ImportRow> all = all(rows);
         assertThat(all).singleElement().satisfies(row -> {
             assertThat(row.position()).isEqualTo(2);
-            assertThat(row.values()).containsEntry("user_id", "4294967295").containsEntry("user_name", "Ana\nMaria \uD83D\uDE00")
+            assertThat(values(row)).containsEntry("user_id", "4294967295").containsEntry("user_name", "Ana\nMaria \uD83D\uDE00")
                     .containsEntry("cheaper_subs_amount", "9999999999.99").containsEntry("list_circular_images", "[\"/a.png\"]")
                     .containsEntry("trx_count", "");
         });
@@ -129,7 +144,7 @@ class ImportFileReaderTest {
         assertThat(all).hasSize(rows);
         for (int i = 0; i < rows; i++) {
             String[] cells = expected.get(i);
-            assertThat(all.get(i).values()).containsEntry("user_id", cells[0]).containsEntry("user_name", cells[1])
+            assertThat(values(all.get(i))).containsEntry("user_id", cells[0]).containsEntry("user_name", cells[1])
                     .containsEntry("total_point_description", cells[2]);
         }
     }
@@ -165,7 +180,7 @@ class ImportFileReaderTest {
         assertThat(rows.header()).containsExactly("user_id", "", "user_name");
         assertThat(all(rows)).singleElement().satisfies(row -> {
             assertThat(row.position()).isEqualTo(4);
-            assertThat(row.values()).containsEntry("user_id", "12").containsEntry("user_name", "inline \uD83D\uDE00");
+            assertThat(values(row)).containsEntry("user_id", "12").containsEntry("user_name", "inline \uD83D\uDE00");
         });
     }
 
