@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -44,6 +45,8 @@ public final class WarmCacheService implements WarmCacheUseCase {
         long began = System.nanoTime();
         AtomicLong cached = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
+        Optional<CacheRecapsPort.Fill> before = cache.fill();
+        AtomicLong bytesPerEntry = new AtomicLong();
         Consumer<List<ReadRecapsPort.StoredRecap>> write = batch -> {
             Map<UserId, EncodedRecap> encoded = new LinkedHashMap<>(batch.size() * 2);
             for (ReadRecapsPort.StoredRecap stored : batch) {
@@ -52,6 +55,11 @@ public final class WarmCacheService implements WarmCacheUseCase {
                 bytes.addAndGet(recap.length());
             }
             cache.putAll(encoded);
+            if (cached.get() == 0 && before.isPresent()) {
+                // what one more entry costs the cache, from the first batch (before anything is evicted)
+                cache.fill().ifPresent(first -> bytesPerEntry.set(
+                        Math.max(0, first.usedBytes() - before.get().usedBytes()) / Math.max(1, encoded.size())));
+            }
             cached.addAndGet(batch.size());
             progress.advanced(batch.size());
         };
@@ -66,6 +74,9 @@ public final class WarmCacheService implements WarmCacheUseCase {
         } finally {
             progress.finished();
         }
-        return new WarmReport(cached.get(), bytes.get(), Duration.ofNanos(System.nanoTime() - began));
+        WarmCacheUseCase.Room room = before.flatMap(start -> cache.fill().map(end -> new WarmCacheUseCase.Room(
+                Math.max(0, end.evicted() - start.evicted()), bytesPerEntry.get(), end.maxBytes())))
+                .orElse(WarmCacheUseCase.Room.UNKNOWN);
+        return new WarmReport(cached.get(), bytes.get(), Duration.ofNanos(System.nanoTime() - began), room);
     }
 }

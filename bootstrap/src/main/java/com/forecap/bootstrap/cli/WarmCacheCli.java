@@ -58,6 +58,16 @@ public final class WarmCacheCli extends ToolCommand {
         spec.commandLine().getOut().printf(Locale.ROOT, "cached %,d recaps (%,d bytes of JSON before compression) in %s, %,.0f/s, ttl %s%n",
                 report.cached(), report.bytes(), ConsoleProgress.format(report.elapsed()), report.perSecond(),
                 ttl);
+        WarmCacheUseCase.Room room = report.room();
+        if (room.evicted() > 0) {
+            // allkeys-lru: the entries written first are the least recently used, so they went first
+            spec.commandLine().getErr().printf(Locale.ROOT, "warning: Redis is full: it evicted %,d entries while they were written "
+                            + "(maxmemory %,d MiB%s), the users warmed first before the others.%s Warm only the users asked most, "
+                            + "no more than fit, or give Redis more memory (README, Sizing).%n",
+                    room.evicted(), room.maxBytes() >> 20,
+                    room.bytesPerEntry() > 0 ? String.format(Locale.ROOT, ", %,d bytes per entry", room.bytesPerEntry()) : "",
+                    room.holds() > 0 ? String.format(Locale.ROOT, " It holds about %,d users.", room.holds()) : "");
+        }
         return 0;
     }
 

@@ -43,8 +43,9 @@ public interface WarmCacheUseCase {
      * @param cached  recaps put into the cache
      * @param bytes   their encoded size in total (before cache compression)
      * @param elapsed time taken
+     * @param room    what the cache told of its room while the warm-up wrote
      */
-    record WarmReport(long cached, long bytes, Duration elapsed) {
+    record WarmReport(long cached, long bytes, Duration elapsed, Room room) {
         /**
          * Recaps cached per second.
          *
@@ -53,6 +54,28 @@ public interface WarmCacheUseCase {
         public double perSecond() {
             double seconds = elapsed.toNanos() / 1e9;
             return seconds <= 0 ? 0 : cached / seconds;
+        }
+    }
+
+    /**
+     * What the warm-up learnt of the cache's room, where the cache can tell.
+     *
+     * @param evicted       entries the cache evicted while the warm-up wrote (the first written go first)
+     * @param bytesPerEntry memory one more entry took, measured on the first batch; 0 when unknown
+     * @param maxBytes      the cache's memory limit, 0 for none
+     */
+    record Room(long evicted, long bytesPerEntry, long maxBytes) {
+
+        /** Nothing known: the cache cannot tell. */
+        public static final Room UNKNOWN = new Room(0, 0, 0);
+
+        /**
+         * About how many entries the cache holds when full.
+         *
+         * @return the estimate, or 0 when unknown
+         */
+        public long holds() {
+            return bytesPerEntry <= 0 || maxBytes <= 0 ? 0 : maxBytes / bytesPerEntry;
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.forecap.application.port.out;
 
 import java.util.Map;
+import java.util.Optional;
 
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
@@ -16,4 +17,23 @@ public interface CacheRecapsPort {
      * @throws StoreException when the cache cannot be written
      */
     void putAll(Map<UserId, EncodedRecap> recaps);
+
+    /**
+     * How full the cache is, where it can tell (a cache with a memory limit that evicts when full).
+     *
+     * @return memory in use, the limit and the entries evicted so far; empty when the cache cannot tell
+     */
+    default Optional<Fill> fill() {
+        return Optional.empty();
+    }
+
+    /**
+     * A cache's memory and evictions at one moment.
+     *
+     * @param usedBytes memory in use
+     * @param maxBytes  the limit past which it evicts, 0 for none
+     * @param evicted   entries evicted since the cache started
+     */
+    record Fill(long usedBytes, long maxBytes, long evicted) {
+    }
 }

@@ -304,6 +304,11 @@ public final class RedisCachingUserRecapAdapter
         writer.putAll(recaps);
     }
 
+    @Override
+    public Optional<Fill> fill() {
+        return writer.fill();
+    }
+
     /** Stops the GET senders; pending lookups fail over to the store. */
     @Override
     public void close() {

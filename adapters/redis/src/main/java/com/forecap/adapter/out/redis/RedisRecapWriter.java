@@ -3,6 +3,7 @@ package com.forecap.adapter.out.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.forecap.application.port.out.CacheRecapsPort;
@@ -60,6 +61,36 @@ public final class RedisRecapWriter implements CacheRecapsPort {
         } finally {
             metrics.operation("set_batch", RedisCachingUserRecapAdapter.CACHE_TYPE, System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Redis's {@code used_memory}, {@code maxmemory} and {@code evicted_keys} ({@code INFO}); empty in cluster mode
+     * (each node has its own) and where the server refuses {@code INFO} (an ACL user without it).
+     *
+     * @return the fill, or empty
+     */
+    @Override
+    public Optional<Fill> fill() {
+        if (settings.cluster()) {
+            return Optional.empty();
+        }
+        try {
+            String memory = redis.info("memory");
+            String stats = redis.info("stats");
+            return Optional.of(new Fill(infoField(memory, "used_memory"), infoField(memory, "maxmemory"), infoField(stats, "evicted_keys")));
+        } catch (JedisException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A number from an {@code INFO} reply ({@code name:value} lines). */
+    static long infoField(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return Long.parseLong(line.substring(name.length() + 1).strip());
+            }
+        }
+        throw new NumberFormatException("no " + name + " in INFO");
     }
 
     /** The configured TTL with ±10 % jitter, in milliseconds. */
