@@ -5,6 +5,7 @@
 # all down.
 #
 #   bash deploy/test/stack-test.sh     # as root on Debian 12: ~1.5 min with cached images, ~7 min from nothing
+#   bash deploy/test/stack-test.sh --images-only   # phase 1 only: build (or keep) the images, run nothing
 #
 # Public image registries are not reachable from the development machines, so the base images the
 # Dockerfile and the compose file name are built here first, from a Debian bookworm root filesystem
@@ -405,6 +406,12 @@ if wait "$others_pid"; then
   pass "stand-in images present (built or cached, labelled org.forecap.stand-in)"
 else
   fail "stand-in images"; exit 1
+fi
+
+# --images-only: stop here, with every image the compose file names built or cached (perf-tests/stack.sh).
+if [ "${1:-}" = --images-only ]; then
+  [ "$FAILURES" = 0 ] && { echo "RESULT PASS: images built"; exit 0; }
+  echo "RESULT FAIL"; exit 1
 fi
 
 # Phase 2 in a network namespace of its own; its trap tears the stack down, this one again (harmless).

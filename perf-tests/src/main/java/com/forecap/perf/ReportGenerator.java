@@ -14,7 +14,8 @@ import java.util.Properties;
  * table per scenario with the median and spread of its runs, and the k6 summaries when present.
  *
  * <p>Usage: {@code java -jar forecap-perf-tests.jar RESULTS_DIR}; with {@code --compare DIR}, the side-by-side
- * report of {@code compare.sh} instead ({@link CompareReport}).
+ * report of {@code compare.sh} instead ({@link CompareReport}); with {@code --stack DIR}, the production stack's
+ * run of {@code stack.sh} ({@link StackReport}).
  */
 public final class ReportGenerator {
 
@@ -31,13 +32,15 @@ public final class ReportGenerator {
      */
     public static void main(String[] args) {
         boolean compare = args.length == 2 && args[0].equals("--compare");
-        if (args.length != 1 && !compare) {
-            System.err.println("usage: report RESULTS_DIR | report --compare COMPARE_DIR");
+        boolean stack = args.length == 2 && args[0].equals("--stack");
+        if (args.length != 1 && !compare && !stack) {
+            System.err.println("usage: report RESULTS_DIR | report --compare COMPARE_DIR | report --stack STACK_DIR");
             System.exit(2);
         }
         System.setProperty("java.awt.headless", "true");
         try {
-            Path report = compare ? CompareReport.generate(Path.of(args[1])) : generate(Path.of(args[0]));
+            Path report = compare ? CompareReport.generate(Path.of(args[1]))
+                    : stack ? StackReport.generate(Path.of(args[1])) : generate(Path.of(args[0]));
             System.out.println("report written to " + report);
         } catch (IOException | RuntimeException e) {
             System.err.println("report: " + e.getMessage());
@@ -154,6 +157,25 @@ public final class ReportGenerator {
      * @param noCache what the cache row says when the scenario has no cache figures
      */
     static void benchmarkTable(StringBuilder md, ScenarioResult primary, String noCache) {
+        Double memory = primary.rssMb() == null ? null : 100 * primary.rssMb() / T3_MEDIUM_MB;
+        benchmarkTable(md, primary, noCache,
+                primary.cpuPercent(), primary.cpuPercent() == null ? "-" : percent(primary.cpuPercent()) + " (service process)",
+                memory, memory == null ? "-" : percent(memory) + String.format(Locale.ROOT, " (RSS %,.0f MB of 4 GB)", primary.rssMb()));
+    }
+
+    /**
+     * The guide's table with the CPU and memory rows measured as the caller says (a process, or containers).
+     *
+     * @param md         where it goes
+     * @param primary    the scenario judged (medians of its runs)
+     * @param noCache    what the cache row says when the scenario has no cache figures
+     * @param cpu        CPU usage in percent, or {@code null}
+     * @param cpuText    the CPU row's measured cell
+     * @param memory     memory usage in percent of the box, or {@code null}
+     * @param memoryText the memory row's measured cell
+     */
+    static void benchmarkTable(StringBuilder md, ScenarioResult primary, String noCache, Double cpu, String cpuText,
+                               Double memory, String memoryText) {
         md.append("| Metric | Measured | Target | Acceptable | Needs Optimization | Verdict |\n");
         md.append("|--------|----------|--------|------------|-------------------|---------|\n");
         double p50 = primary.median(RunFigures::p50);
@@ -171,11 +193,8 @@ public final class ReportGenerator {
         Double hit = primary.cacheHitRate() == null ? null : primary.cacheHitRate() * 100;
         row(md, "**Cache Hit Rate**", hit == null ? noCache : percent(hit), "> 90%", "> 80%", "< 80%",
                 Verdict.higherIsBetter(hit, 90, 80));
-        row(md, "**CPU Usage**", primary.cpuPercent() == null ? "-" : percent(primary.cpuPercent()) + " (service process)",
-                "< 60%", "< 80%", "> 80%", Verdict.lowerIsBetter(primary.cpuPercent(), 60, 80));
-        Double memory = primary.rssMb() == null ? null : 100 * primary.rssMb() / T3_MEDIUM_MB;
-        row(md, "**Memory Usage**", memory == null ? "-" : percent(memory) + String.format(Locale.ROOT, " (RSS %,.0f MB of 4 GB)",
-                primary.rssMb()), "< 70%", "< 85%", "> 85%", Verdict.lowerIsBetter(memory, 70, 85));
+        row(md, "**CPU Usage**", cpuText, "< 60%", "< 80%", "> 80%", Verdict.lowerIsBetter(cpu, 60, 80));
+        row(md, "**Memory Usage**", memoryText, "< 70%", "< 85%", "> 85%", Verdict.lowerIsBetter(memory, 70, 85));
     }
 
     private static void line(StringBuilder md, String label, String value) {
@@ -188,11 +207,11 @@ public final class ReportGenerator {
                 .append(acceptable).append(" | ").append(needs).append(" | ").append(verdict.label()).append(" |\n");
     }
 
-    private static String ms(double value) {
+    static String ms(double value) {
         return String.format(Locale.ROOT, "%.2fms", value);
     }
 
-    private static String percent(double value) {
+    static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f%%", value);
     }
 
