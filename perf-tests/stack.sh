@@ -21,7 +21,8 @@
 #   up                  builds or keeps the images, writes nothing into deploy/ (settings come from deploy/.env
 #                       when it exists, else from deploy/.env.example, with USER_BUDGET=0: one load generator
 #                       reads every user), starts mysql, redis, api and the three exporters, waits until healthy
-#   generate N          the compose file's generator service: generate-test-data N then verify-test-data --expect N
+#   generate N [--phase NAME]  the compose file's generator service: generate-test-data N then verify-test-data
+#                       --expect N, in --out/NAME (default generate)
 #   run PHASE           the guide's realistic mix (--mix hot: 10,000 users) over --users ids, 64 connections,
 #                       in consecutive wrk runs of --slice for --seconds; results in --out/PHASE
 #     --fresh           first FLUSHALL in Redis and a restart of the API container (a cold cache, a new process)
@@ -62,13 +63,13 @@ case "$1" in
   *) die "unknown subcommand '$1' (see perf-tests/stack.sh --help)" ;;
 esac
 ARG="" OUT="" USERS="" SECONDS_=600 SLICE=30 SAMPLE=5 CONNECTIONS=64 THREADS=2 FRESH=0 READY=/health/ready MIX=realistic
-IDS="" VOLUMES=0 RESTART_MYSQL=0
+IDS="" VOLUMES=0 RESTART_MYSQL=0 PHASE=generate
 while [ $# -gt 0 ]; do
   case "$1" in
     --fresh) FRESH=1; shift; continue ;;
     --restart-mysql) RESTART_MYSQL=1; shift; continue ;;
     --volumes) VOLUMES=1; shift; continue ;;
-    --out|--users|--seconds|--slice|--sample|--connections|--threads|--ready|--mix|--ids)
+    --out|--users|--seconds|--slice|--sample|--connections|--threads|--ready|--mix|--ids|--phase)
       [ $# -ge 2 ] || die "$1 needs a value" ;;
     -*) die "unknown option '$1' (see perf-tests/stack.sh --help)" ;;
     *) [ -z "$ARG" ] || die "unexpected argument '$1'"; ARG=$1; shift; continue ;;
@@ -84,6 +85,7 @@ while [ $# -gt 0 ]; do
     --ready) [[ "$2" == /* ]] || die "--ready wants a path such as /health, was '$2'"; READY=$2 ;;
     --mix) [[ "$2" =~ ^(realistic|hot)$ ]] || die "--mix is realistic or hot, was '$2'"; MIX=$2 ;;
     --ids) [[ "$2" =~ ^[0-9]+-[0-9]+$ ]] || die "--ids wants FIRST-LAST, was '$2'"; IDS=$2 ;;
+    --phase) [[ "$2" =~ ^[A-Za-z0-9_-]+$ ]] || die "--phase wants a name (letters, digits, - and _), was '$2'"; PHASE=$2 ;;
   esac
   shift 2
 done
@@ -229,19 +231,20 @@ up)
 generate)
   [[ "$ARG" =~ ^[0-9]+$ ]] || die "generate wants a number of users"
   echo "$ARG" > "$OUT/users"
-  mkdir -p "$OUT/generate"
-  facts "$OUT/generate" users="$ARG"
-  start_sampler "$OUT/generate/samples.tsv"
+  dir="$OUT/$PHASE"; [ ! -e "$dir/samples.tsv" ] || die "$dir already holds a phase; pick another with --phase"
+  mkdir -p "$dir"
+  facts "$dir" users="$ARG"
+  start_sampler "$dir/samples.tsv"
   started=$(date +%s)
   say "generator: generate-test-data $ARG"
-  compose 7200 run -T --rm generator generate-test-data "$ARG" > "$OUT/generate/generate.log" 2>&1
+  compose 7200 run -T --rm generator generate-test-data "$ARG" > "$dir/generate.log" 2>&1
   generated=$(date +%s)
   say "generated in $((generated - started)) s; verify-test-data --expect $ARG"
-  compose 3600 run -T --rm generator verify-test-data --expect "$ARG" > "$OUT/generate/verify.log" 2>&1
+  compose 3600 run -T --rm generator verify-test-data --expect "$ARG" > "$dir/verify.log" 2>&1
   stop_sampler
   { prop generate_seconds $((generated - started)); prop verify_seconds $(($(date +%s) - generated))
     prop table "$(mysql_root "SELECT CONCAT('about ', table_rows, ' rows (estimate), ', ROUND((data_length + index_length) / 1048576), ' MiB') FROM information_schema.tables WHERE table_schema = 'forecap_db' AND table_name = 'user_recap_data'")"
-  } >> "$OUT/generate/phase.properties"
+  } >> "$dir/phase.properties"
   say "verified in $(($(date +%s) - generated)) s"
   ;;
 run)

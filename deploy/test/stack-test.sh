@@ -257,15 +257,17 @@ if [ -e /sys/fs/cgroup/unified/cgroup.controllers ]; then
 fi
 podman --version > /dev/null 2>&1 || skip "podman does not run here"
 
-# Cleans up what an interrupted earlier run may have left, before anything binds names.
-teardown > /dev/null 2>&1
+# Cleans up what an interrupted earlier run may have left, before anything binds names. With --images-only
+# nothing runs, so a running stack (and its data volume, e.g. perf-tests/stack.sh's 10M users) is left alone.
+IMAGES_ONLY=$([ "${1:-}" = --images-only ] && echo 1 || echo 0)
+[ "$IMAGES_ONLY" = 1 ] || teardown > /dev/null 2>&1
 ENV_BACKUP=""
 restore_env() {
   if [ -n "$ENV_BACKUP" ]; then mv -f "$ENV_BACKUP" "$DEPLOY/.env"; else rm -f "$DEPLOY/.env"; fi
 }
 on_exit() {
   status=$?
-  teardown
+  [ "$IMAGES_ONLY" = 1 ] || teardown
   restore_env
   say "done in $(($(date +%s) - START)) s"
   exit "$status"
@@ -409,7 +411,7 @@ else
 fi
 
 # --images-only: stop here, with every image the compose file names built or cached (perf-tests/stack.sh).
-if [ "${1:-}" = --images-only ]; then
+if [ "$IMAGES_ONLY" = 1 ]; then
   [ "$FAILURES" = 0 ] && { echo "RESULT PASS: images built"; exit 0; }
   echo "RESULT FAIL"; exit 1
 fi

@@ -190,10 +190,12 @@ final class StackReport {
         md.append(String.format(Locale.ROOT, "- CPU seconds over %.0f s: mysql %.0f, redis %.0f, api %.0f%n", seconds,
                 phase.delta("mysql_cpu_seconds", phase.start(), phase.end()), phase.delta("redis_cpu_seconds", phase.start(), phase.end()),
                 phase.delta("api_cpu_seconds", phase.start(), phase.end())));
-        md.append(String.format(Locale.ROOT, "- At the end: Redis %,.0f MiB used, %,.0f keys, %,.0f evicted; peak memory mysql %,.0f MiB "
-                        + "(resident %,.0f), redis %,.0f MiB%n", phase.at("redis_used_memory", phase.end()) / MB,
+        double resident = phase.max("mysql_rss_bytes");
+        md.append(String.format(Locale.ROOT, "- At the end: Redis %,.0f MiB used, %,.0f keys, %,.0f evicted; peak memory mysql %,.0f MiB%s, "
+                        + "redis %,.0f MiB%n", phase.at("redis_used_memory", phase.end()) / MB,
                 phase.at("redis_keys", phase.end()), phase.delta("redis_evicted_keys", phase.start(), phase.end()),
-                phase.max("mysql_memory_bytes") / MB, phase.max("mysql_rss_bytes") / MB, phase.max("redis_memory_bytes") / MB));
+                phase.max("mysql_memory_bytes") / MB,
+                Double.isNaN(resident) ? "" : String.format(Locale.ROOT, " (resident %,.0f)", resident / MB), phase.max("redis_memory_bytes") / MB));
     }
 
     private static void run(StringBuilder md, Phase phase) {
