@@ -119,6 +119,8 @@ if [ "${1:-}" = --inside-namespace ]; then
   else
     fail "generator generate-test-data $USERS"; tail -30 "$CACHE/generator.log" | sed 's/^/  | /'
   fi
+  check "the generator printed no JVM error (its collector cannot map the serving AOT cache: AOTMode=off)" \
+    bash -c '! grep -q "\[error\]" "$1"' _ "$CACHE/generator.log"
   if COMPOSE_TIMEOUT=120 compose run -T --rm generator verify-test-data --expect "$USERS" > "$CACHE/verify.log" 2>&1; then
     pass "generator verify-test-data --expect $USERS"
   else
