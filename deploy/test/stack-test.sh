@@ -199,7 +199,7 @@ for service in compose["services"].values():
 PY
 )
   cgroup_limit=$(podman exec forecap-api sh -c 'cat /sys/fs/cgroup/memory.max 2> /dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes')
-  check "forecap-api cgroup memory limit seen inside: $cgroup_limit" test "$cgroup_limit" = 1073741824
+  check "forecap-api cgroup memory limit seen inside: $cgroup_limit" test "$cgroup_limit" = 671088640
   heap=$(podman exec forecap-api sh -c 'java $JAVA_OPTS -XX:+PrintFlagsFinal -version 2> /dev/null' | awk '$2 == "MaxHeapSize" {print $4}')
   check "the JVM runs with the launchers' fixed heap: MaxHeapSize $heap (256 MiB, bin/jvm-options)" \
     test "${heap:-0}" = 268435456

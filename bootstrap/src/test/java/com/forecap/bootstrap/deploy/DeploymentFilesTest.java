@@ -150,7 +150,7 @@ class DeploymentFilesTest {
         assertThat(Files.readString(ROOT.resolve("deploy/mysql/initdb/02-users.sh")))
                 .contains("GRANT SELECT ON").contains("forecap_user").contains("forecap_tools");
         assertThat(Files.readString(ROOT.resolve("deploy/mysql/my.cnf"))).contains("local_infile").contains("innodb_buffer_pool_size");
-        assertThat(Files.readString(ROOT.resolve("deploy/redis/redis.conf"))).contains("maxmemory 1gb")
+        assertThat(Files.readString(ROOT.resolve("deploy/redis/redis.conf"))).contains("maxmemory 1536mb")
                 .contains("maxmemory-policy allkeys-lru");
     }
 
