@@ -65,13 +65,15 @@ public final class RedisRecapWriter implements CacheRecapsPort {
 
     /**
      * Redis's {@code used_memory}, {@code maxmemory} and {@code evicted_keys} ({@code INFO}); empty in cluster mode
-     * (each node has its own) and where the server refuses {@code INFO} (an ACL user without it).
+     * (each node has its own), as an ACL user ({@code REDIS_USERNAME}: the least-privilege rule README gives does
+     * not grant {@code INFO}, and a refused command would land in the server's {@code ACL LOG} as if someone had
+     * probed it), and where the server refuses {@code INFO} all the same.
      *
      * @return the fill, or empty
      */
     @Override
     public Optional<Fill> fill() {
-        if (settings.cluster()) {
+        if (settings.cluster() || (settings.user() != null && !settings.user().isBlank())) {
             return Optional.empty();
         }
         try {
