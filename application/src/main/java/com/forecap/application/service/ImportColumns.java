@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.forecap.domain.recap.RecapField;
+
 /**
  * The schema's columns under the names an export may give them: the schema's ({@code user_name}), the
  * original import guide's camelCase ({@code userName}, {@code listProductFavorite}) or a mix
@@ -16,10 +18,7 @@ import java.util.Set;
 public final class ImportColumns {
 
     /** The schema's recap columns, in order. */
-    public static final List<String> ALL = List.of("user_id", "user_name", "trx_count", "variant_count", "total_point",
-            "total_point_description", "total_point_possible_redeem", "total_point_product_name", "total_point_image",
-            "delivery_count", "pickup_count", "cheaper_subs_desc", "cheaper_subs_amount", "top_ranking",
-            "list_circular_images", "list_product_favorite", "list_favorite_store");
+    public static final List<String> ALL = RecapField.columns();
 
     private static final Set<String> KNOWN = Set.copyOf(ALL);
 

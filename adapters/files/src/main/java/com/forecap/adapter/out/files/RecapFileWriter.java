@@ -23,6 +23,7 @@ import com.forecap.application.port.out.StoreException;
 import com.forecap.application.port.out.StoreTestDataPort;
 import com.forecap.application.synthetic.IdRange;
 import com.forecap.domain.recap.JsonArrayText;
+import com.forecap.domain.recap.RecapField;
 import com.forecap.domain.recap.UserRecap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -37,10 +38,7 @@ import org.dhatim.fastexcel.Worksheet;
 public final class RecapFileWriter implements StoreTestDataPort, AutoCloseable {
 
     /** The columns, as the schema names them. */
-    public static final List<String> COLUMNS = List.of("user_id", "user_name", "trx_count", "variant_count", "total_point",
-            "total_point_description", "total_point_possible_redeem", "total_point_product_name", "total_point_image",
-            "delivery_count", "pickup_count", "cheaper_subs_desc", "cheaper_subs_amount", "top_ranking",
-            "list_circular_images", "list_product_favorite", "list_favorite_store");
+    public static final List<String> COLUMNS = RecapField.columns();
 
     private final Path file;
     private final String kind;

@@ -51,17 +51,7 @@ public final class MySqlUserRecapAdapter implements LoadUserRecapPort, CheckHeal
      * reading no table: the start-up warm-up runs the driver's row decoding and this adapter's mapping
      * without touching a user's row.
      */
-    private static final String WARM_UP_SQL = "SELECT " + RecapColumns.SELECT_LIST + " FROM JSON_TABLE(?, '$' COLUMNS ("
-            + "user_name VARCHAR(255) PATH '$.userName', trx_count INT UNSIGNED PATH '$.trxCount',"
-            + " variant_count INT UNSIGNED PATH '$.variantCount', total_point INT UNSIGNED PATH '$.totalPoint',"
-            + " total_point_description TEXT PATH '$.totalPointDescription',"
-            + " total_point_possible_redeem INT UNSIGNED PATH '$.totalPointPossibleRedeem',"
-            + " total_point_product_name VARCHAR(255) PATH '$.totalPointProductName',"
-            + " total_point_image VARCHAR(500) PATH '$.totalPointImage', delivery_count INT UNSIGNED PATH '$.deliveryCount',"
-            + " pickup_count INT UNSIGNED PATH '$.pickupCount', cheaper_subs_desc VARCHAR(100) PATH '$.cheaperSubsDesc',"
-            + " cheaper_subs_amount DECIMAL(12, 2) PATH '$.cheaperSubsAmount', top_ranking INT UNSIGNED PATH '$.topRanking',"
-            + " list_circular_images JSON PATH '$.listCircularImages', list_product_favorite JSON PATH '$.listProductFavorite',"
-            + " list_favorite_store JSON PATH '$.listFavoriteStore')) AS warm_up";
+    private static final String WARM_UP_SQL = RecapColumns.jsonTableSelect();
     /** How long a health check waits for the database. */
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
     /** The id no user has: the data set's ids start at 1, the service refuses 0. */

@@ -2,10 +2,15 @@ package com.forecap.adapter.out.mysql;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.domain.recap.JsonArrayText;
+import com.forecap.domain.recap.RecapField;
 import com.forecap.domain.recap.UserRecap;
 
 /** The {@code user_recap_data} columns that make a recap, and the mapping of a row to one. */
@@ -14,10 +19,10 @@ final class RecapColumns {
     static final String TABLE = "user_recap_data";
 
     /** Every recap column, in the order the bulk loader writes them. */
-    static final List<String> ALL = List.of("user_id", "user_name", "trx_count", "variant_count", "total_point",
-            "total_point_description", "total_point_possible_redeem", "total_point_product_name", "total_point_image",
-            "delivery_count", "pickup_count", "cheaper_subs_desc", "cheaper_subs_amount", "top_ranking",
-            "list_circular_images", "list_product_favorite", "list_favorite_store");
+    static final List<String> ALL = RecapField.columns();
+
+    /** The SQL type of each field's column, as the migration declares it ({@code RecapSchemaTest} compares them). */
+    static final Map<RecapField, String> SQL_TYPES = sqlTypes();
 
     /** The recap columns without the id, for reads by id. */
     static final String SELECT_LIST = String.join(", ", ALL.subList(1, ALL.size()));
@@ -36,6 +41,39 @@ final class RecapColumns {
     }
 
     private RecapColumns() {
+    }
+
+    private static Map<RecapField, String> sqlTypes() {
+        Map<RecapField, String> types = new EnumMap<>(RecapField.class);
+        for (RecapField field : RecapField.values()) {
+            types.put(field, switch (field) {
+                case USER_NAME, TOTAL_POINT_PRODUCT_NAME -> "VARCHAR(255)";
+                case TOTAL_POINT_DESCRIPTION -> "TEXT";
+                case TOTAL_POINT_IMAGE -> "VARCHAR(500)";
+                case CHEAPER_SUBS_DESC -> "VARCHAR(100)";
+                case CHEAPER_SUBS_AMOUNT -> "DECIMAL(12, 2)";
+                case LIST_CIRCULAR_IMAGES, LIST_PRODUCT_FAVORITE, LIST_FAVORITE_STORE -> "JSON";
+                case USER_ID, TRX_COUNT, VARIANT_COUNT, TOTAL_POINT, TOTAL_POINT_POSSIBLE_REDEEM, DELIVERY_COUNT, PICKUP_COUNT,
+                     TOP_RANKING -> "INT UNSIGNED";
+            });
+        }
+        return Collections.unmodifiableMap(types);
+    }
+
+    /**
+     * A recap row the server computes from a JSON document ({@code JSON_TABLE}, MariaDB 10.6+ and MySQL 8) in the
+     * table's columns and types, reading no table: the recap columns without the id, each at its JSON name.
+     *
+     * @return the statement, with one parameter: the JSON document
+     */
+    static String jsonTableSelect() {
+        StringJoiner columns = new StringJoiner(", ", "SELECT " + SELECT_LIST + " FROM JSON_TABLE(?, '$' COLUMNS (", ")) AS warm_up");
+        for (RecapField field : RecapField.values()) {
+            if (field != RecapField.USER_ID) {
+                columns.add(field.column() + " " + SQL_TYPES.get(field) + " PATH '$." + field.jsonName() + "'");
+            }
+        }
+        return columns.toString();
     }
 
     /** Reads one column of the current row by name. */
