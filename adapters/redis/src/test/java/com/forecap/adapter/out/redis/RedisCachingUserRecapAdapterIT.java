@@ -199,7 +199,12 @@ class RedisCachingUserRecapAdapterIT {
         RedisCachingUserRecapAdapter cache = shared(Duration.ofMillis(300));
         cache.loadUserRecap(UserId.of(9));
         try (Jedis jedis = new Jedis(redis.clients.jedis.HostAndPort.from(RedisTesting.SHARED_NODE))) {
+            // the entry is stored after the answer: first wait until it is there, then until it has expired
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!jedis.exists(prefix + "user:recap:9") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(store.loads.get()).isEqualTo(1);
             while (jedis.exists(prefix + "user:recap:9") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
