@@ -50,9 +50,9 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
      * Creates the service.
      *
      * @param files     reads the file
-     * @param store     where users go ({@code null} allowed for dry runs only)
+     * @param store     where users go ({@link StoreImportedRecapsPort#NONE} for dry runs)
      * @param rejects   where rejected rows go
-     * @param cache     the cache to invalidate ({@code null} when there is none)
+     * @param cache     the cache to invalidate ({@link EvictCachedRecapsPort#NONE} when there is none)
      * @param json      checks the list columns
      * @param progress  where progress is shown
      * @param chunkRows file rows per atomic chunk
@@ -60,9 +60,9 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
     public ImportRecapsService(ReadImportRowsPort files, StoreImportedRecapsPort store, WriteRejectsPort rejects,
                                EvictCachedRecapsPort cache, RecapJsonPort json, ReportProgressPort progress, int chunkRows) {
         this.files = Objects.requireNonNull(files, "files");
-        this.store = store;
+        this.store = Objects.requireNonNull(store, "store");
         this.rejects = Objects.requireNonNull(rejects, "rejects");
-        this.cache = cache;
+        this.cache = Objects.requireNonNull(cache, "cache");
         this.validator = new ImportRowValidator(json);
         this.progress = Objects.requireNonNull(progress, "progress");
         if (chunkRows < 1) {
@@ -74,10 +74,10 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
     @Override
     public ImportReport importFile(ImportCommand command) {
         long began = System.nanoTime();
-        if (!command.dryRun() && store == null) {
+        if (!command.dryRun() && store == StoreImportedRecapsPort.NONE) {
             throw new IllegalStateException("no store to import into");
         }
-        if (command.invalidateCache() && !command.dryRun() && cache == null) {
+        if (command.invalidateCache() && !command.dryRun() && cache == EvictCachedRecapsPort.NONE) {
             throw new IllegalStateException("no cache to invalidate");
         }
         try (ImportRows rows = files.open(command.file(), command.sheet())) {

@@ -56,6 +56,7 @@ import com.forecap.application.port.in.VerifyTestDataUseCase;
 import com.forecap.application.port.in.WarmCacheUseCase;
 import com.forecap.application.port.out.CheckHealthPort;
 import com.forecap.application.port.out.ComponentHealth;
+import com.forecap.application.port.out.EvictCachedRecapsPort;
 import com.forecap.application.port.out.LoadUserRecapPort;
 import com.forecap.application.port.out.RecapJsonPort;
 import com.forecap.application.port.out.RecordCacheMetricsPort;
@@ -543,8 +544,9 @@ public final class ForecapRoot {
         public ImportRecapsUseCase importer(boolean dryRun, boolean evictCache, int chunkRows,
                                             ReportProgressPort progress) {
             RedisSettings redisSettings = evictCache ? settings.requiredRedis("--invalidate-cache") : null;
-            StoreImportedRecapsPort store = dryRun ? null : boundedHeap(new MySqlRecapImport(mysql(2)));
-            RedisRecapEvictor evictor = redisSettings == null ? null : new RedisRecapEvictor(redis(redisSettings));
+            StoreImportedRecapsPort store = dryRun ? StoreImportedRecapsPort.NONE : boundedHeap(new MySqlRecapImport(mysql(2)));
+            EvictCachedRecapsPort evictor = redisSettings == null ? EvictCachedRecapsPort.NONE
+                    : new RedisRecapEvictor(redis(redisSettings));
             return new ImportRecapsService(new ImportFileReader(), store, new CsvRejectsFile(), evictor, json, progress,
                     chunkRows);
         }

@@ -3,6 +3,11 @@ package com.forecap.application.port.out;
 /** Removes cached recaps so that the next request reads the stored (imported) one. */
 public interface EvictCachedRecapsPort {
 
+    /** No cache to invalidate: asking it to evict is refused. */
+    EvictCachedRecapsPort NONE = (userIds, count) -> {
+        throw new IllegalStateException("no cache to invalidate");
+    };
+
     /**
      * Deletes the cached recaps of users.
      *

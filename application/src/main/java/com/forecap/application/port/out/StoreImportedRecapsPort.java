@@ -11,6 +11,23 @@ import com.forecap.domain.recap.UserRecap;
  */
 public interface StoreImportedRecapsPort {
 
+    /** No database, for a dry run: nothing was committed before, and a write is refused. */
+    StoreImportedRecapsPort NONE = new StoreImportedRecapsPort() {
+        @Override
+        public long committedRows(String importKey, String source) {
+            return 0;
+        }
+
+        @Override
+        public long replace(String importKey, String source, Iterator<ImportedRecap> recaps, LongSupplier rowsDone) {
+            throw new IllegalStateException("no store to import into");
+        }
+
+        @Override
+        public void finished(String importKey) {
+        }
+    };
+
     /**
      * Data rows of an import committed by earlier runs.
      *
