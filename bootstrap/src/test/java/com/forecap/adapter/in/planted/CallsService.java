@@ -1,0 +1,6 @@
+package com.forecap.adapter.in.planted;
+
+/** Planted: a driving adapter that names a service. */
+public class CallsService {
+    com.forecap.application.service.GetUserRecapService service;
+}

@@ -1,0 +1,5 @@
+package com.forecap.application.planted;
+
+/** Planted: an application interface outside the ports. */
+public interface Seam {
+}
