@@ -8,7 +8,7 @@ import com.forecap.application.port.in.TrainCacheDictionaryUseCase;
 import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.config.ToolSettings;
 import com.forecap.bootstrap.config.ToolSettings.Part;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,9 +47,9 @@ public final class CacheDictionaryCommand implements Callable<Integer> {
             if (sample < 100 || sample > 100_000) {
                 throw usage("--sample must be between 100 and 100000, was " + sample);
             }
-            try (ForecapRoot.Tools tools = tools(null, Part.MYSQL, Part.REDIS, Part.SEED)) {
+            try (Tools tools = tools(null, Part.MYSQL, Part.REDIS, Part.SEED)) {
                 ToolSettings settings = tools.settings();
-                ForecapRoot.Tools.DictionaryTraining training = tools.dictionaryTrainer();
+                Tools.DictionaryTraining training = tools.dictionaryTrainer();
                 TrainCacheDictionaryUseCase.Result result = training.useCase().train(sample, seed);
                 spec.commandLine().getOut().printf(Locale.ROOT,
                         "stored dictionary %d (%,d bytes) in Redis key %s%s, trained on %,d recaps from %s.user_recap_data; "

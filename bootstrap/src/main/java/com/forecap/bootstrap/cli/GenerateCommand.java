@@ -7,7 +7,7 @@ import com.forecap.application.port.in.GenerateTestDataUseCase;
 import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
 import com.forecap.application.synthetic.IdRange;
 import com.forecap.bootstrap.config.ToolSettings.Part;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,7 +59,7 @@ public final class GenerateCommand extends ToolCommand {
         var out = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.onStandardError();
         if (toFile != null) {
-            try (ForecapRoot.Tools tools = tools(seed, Part.SEED)) {
+            try (Tools tools = tools(seed, Part.SEED)) {
                 GenerationReport report = tools.fileGenerator(toFile, chunkSize, progress)
                         .generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, 1, false));
                 out.printf(Locale.ROOT, "users %s written to %s in %s%n", range, toFile, ConsoleProgress.format(report.elapsed()));
@@ -68,7 +68,7 @@ public final class GenerateCommand extends ToolCommand {
             }
             return 0;
         }
-        try (ForecapRoot.Tools tools = tools(seed, Part.MYSQL, Part.SEED)) {
+        try (Tools tools = tools(seed, Part.MYSQL, Part.SEED)) {
             GenerateTestDataUseCase generator = tools.generator(threads, chunkSize, progress);
             GenerationReport report = resumable("completed chunk",
                     () -> generator.generate(new GenerateTestDataUseCase.GenerateTestDataCommand(range, threads, truncate)));

@@ -10,7 +10,7 @@ import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.application.port.in.ImportRecapsUseCase;
 import com.forecap.application.port.in.ImportRecapsUseCase.ImportReport;
 import com.forecap.bootstrap.config.ToolSettings.Part;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,7 +66,7 @@ public final class ImportCommand extends ToolCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         long rejected;
-        try (ForecapRoot.Tools tools = evicting() ? tools(null, Part.MYSQL, Part.REDIS) : tools(null, Part.MYSQL)) {
+        try (Tools tools = evicting() ? tools(null, Part.MYSQL, Part.REDIS) : tools(null, Part.MYSQL)) {
             ImportRecapsUseCase importer = tools.importer(dryRun, evicting(), chunkSize, ConsoleProgress.onStandardError());
             Supplier<Long> work = () -> {
                 long sum = 0;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.bootstrap.config.ToolSettings.Part;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.Command;
 
 /** {@code forecap migrate}: creates the database if needed and applies the schema scripts not applied yet. */
@@ -16,7 +16,7 @@ public final class MigrateCommand extends ToolCommand {
     public Integer call() {
         MySqlSettings settings;
         List<Integer> applied;
-        try (ForecapRoot.Tools tools = tools(null, Part.MYSQL)) {
+        try (Tools tools = tools(null, Part.MYSQL)) {
             settings = tools.settings().mysql().orElseThrow();
             applied = tools.migrate();
         }

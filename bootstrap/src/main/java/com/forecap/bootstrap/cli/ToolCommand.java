@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.ToolSettings;
 import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,7 +47,7 @@ abstract class ToolCommand implements Callable<Integer> {
      * @param more  more of it
      * @return the tools; close them when done
      */
-    ForecapRoot.Tools tools(Long seed, ToolSettings.Part first, ToolSettings.Part... more) {
+    Tools tools(Long seed, ToolSettings.Part first, ToolSettings.Part... more) {
         Map<String, String> overrides = new HashMap<>();
         if (host != null) {
             overrides.put("forecap.mysql.host", host);

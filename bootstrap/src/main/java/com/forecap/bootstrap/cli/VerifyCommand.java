@@ -9,7 +9,7 @@ import com.forecap.application.port.in.VerifyTestDataUseCase.VerifyTestDataQuery
 import com.forecap.application.synthetic.SyntheticRecaps;
 import com.forecap.application.synthetic.TrxRange;
 import com.forecap.bootstrap.config.ToolSettings.Part;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.Tools;
 import com.forecap.domain.recap.UserRecap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ public final class VerifyCommand extends ToolCommand {
     public Integer call() {
         VerificationReport report;
         long dataSeed;
-        try (ForecapRoot.Tools tools = tools(seed, Part.MYSQL, Part.SEED)) {
+        try (Tools tools = tools(seed, Part.MYSQL, Part.SEED)) {
             dataSeed = tools.settings().seed();
             report = tools.verifier().verify(new VerifyTestDataQuery(expect));
         }

@@ -9,7 +9,7 @@ import com.forecap.application.port.in.WarmCacheUseCase;
 import com.forecap.application.port.in.WarmCacheUseCase.WarmReport;
 import com.forecap.application.synthetic.IdRange;
 import com.forecap.bootstrap.config.ToolSettings.Part;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +50,7 @@ public final class WarmCacheCli extends ToolCommand {
         }
         WarmReport report;
         Duration ttl;
-        try (ForecapRoot.Tools tools = tools(null, Part.MYSQL, Part.REDIS, Part.SEED)) {
+        try (Tools tools = tools(null, Part.MYSQL, Part.REDIS, Part.SEED)) {
             ttl = tools.settings().requiredRedis("warm-cache").ttl();
             report = tools.cacheWarmer(ConsoleProgress.onStandardError())
                     .warm(new WarmCacheUseCase.WarmCacheCommand(range, chosen.top, batch));

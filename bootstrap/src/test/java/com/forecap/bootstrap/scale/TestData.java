@@ -10,6 +10,7 @@ import com.forecap.application.synthetic.IdRange;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.ToolSettings;
 import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.Tools;
 
 /** What {@code forecap migrate} and {@code generate-test-data} do, in the test's JVM, with the tools' settings. */
 final class TestData {
@@ -27,7 +28,7 @@ final class TestData {
     static MySqlSettings migrateAndGenerate(Map<String, String> environment, int users) {
         ToolSettings settings = ToolSettings.from(ConfigLoader.load(environment,
                 Map.of("forecap.mysql.connection-timeout", "PT15S")), EnumSet.of(ToolSettings.Part.MYSQL), null);
-        try (ForecapRoot.Tools tools = ForecapRoot.tools(settings)) {
+        try (Tools tools = ForecapRoot.tools(settings)) {
             tools.migrate();
             tools.generator(2, 1_000, ReportProgressPort.NONE)
                     .generate(new GenerateTestDataCommand(IdRange.startingAt(1, users), 2, false));
