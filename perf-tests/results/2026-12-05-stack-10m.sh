@@ -9,7 +9,11 @@ cd "$(dirname "$0")/../.."
 OUT=${OUT:-perf-tests/results/2026-12-05-stack-10m}
 GO=${GO:-/tmp/peer-ports/go/forecap-go}
 
-# 1. The stack as it was then: api 1 GB, mysql 1280 MB, redis 1152 MB with maxmemory 1gb (git show 8cedaa6:deploy/).
+# 1. The stack as it was then: api 1 GB, mysql 1280 MB, redis 1152 MB with maxmemory 1gb (the compose file and
+#    redis.conf of 8cedaa6, put back into the working tree for part 1 and restored before part 2).
+git show 8cedaa6:deploy/docker-compose.production.yml > deploy/docker-compose.production.yml
+git show 8cedaa6:deploy/redis/redis.conf > deploy/redis/redis.conf
+trap 'git checkout -- deploy/docker-compose.production.yml deploy/redis/redis.conf' EXIT
 perf-tests/stack.sh up --out "$OUT"
 perf-tests/stack.sh generate 10000000 --out "$OUT"
 perf-tests/stack.sh run cold --fresh --restart-mysql --seconds 600 --out "$OUT"
@@ -21,6 +25,7 @@ perf-tests/stack.sh api --out "$OUT"
 
 # 2. The sizing chosen from it (this commit's deploy/): api 640 MB, mysql 1152 MB, redis 1664 MB, maxmemory 1536mb.
 perf-tests/stack.sh down --volumes --out "$OUT"
+git checkout -- deploy/docker-compose.production.yml deploy/redis/redis.conf
 perf-tests/stack.sh up --out "$OUT"
 perf-tests/stack.sh generate 10000000 --phase sized-generate --out "$OUT"
 perf-tests/stack.sh warm-cache sized-warm-cache --ids 1-6000000 --out "$OUT"
