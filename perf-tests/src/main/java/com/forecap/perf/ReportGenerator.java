@@ -215,7 +215,7 @@ public final class ReportGenerator {
         return String.format(Locale.ROOT, "%.1f%%", value);
     }
 
-    private static String rate(Double value) {
+    static String rate(Double value) {
         return value == null ? "-" : percent(value * 100);
     }
 }

@@ -3,7 +3,6 @@ package com.forecap.perf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,6 +109,16 @@ final class StackReport {
             return slices.stream().mapToLong(s -> s.run().requests()).sum();
         }
 
+        /** Requests per second over the whole phase. */
+        double requestsPerSecond() {
+            return requests() / (end() - start());
+        }
+
+        /** Milliseconds of the API container's CPU per 1000 requests between two times. */
+        double apiCpuPerThousand(double from, double to, long requests) {
+            return 1e6 * delta("api_cpu_seconds", from, to) / Math.max(1, requests);
+        }
+
         private static double value(Sample sample, String column) {
             Double value = sample.values().get(column);
             return value == null ? Double.NaN : value;
@@ -134,7 +143,7 @@ final class StackReport {
             throw new IllegalArgumentException("no phase (a folder with samples.tsv) in " + directory);
         }
         phases.sort(Comparator.comparing(p -> p.facts().getProperty("date", "")));
-        Properties stack = properties(directory.resolve("stack.properties"));
+        Properties stack = ResultsReader.properties(directory.resolve("stack.properties"));
         List<Phase> runs = phases.stream().filter(p -> !p.slices().isEmpty()).toList();
         Path charts = directory.resolve("charts");
         if (!runs.isEmpty()) {
@@ -213,10 +222,10 @@ final class StackReport {
         long requests = phase.requests();
         double apiCpu = phase.delta("api_cpu_seconds", from, to);
         md.append(String.format(Locale.ROOT, "- %,d requests in %.0f s (%,.0f/s); API container CPU %.1f ms per 1000 requests%n", requests,
-                to - from, requests / (to - from), 1e6 * apiCpu / Math.max(1, requests)));
+                to - from, phase.requestsPerSecond(), phase.apiCpuPerThousand(from, to, requests)));
         Double hit = phase.cacheHitRatio(from, to);
         Double lastHalf = phase.cacheHitRatio((from + to) / 2, to);
-        md.append("- Answered from a cache: ").append(rate(hit)).append(" over the phase, ").append(rate(lastHalf))
+        md.append("- Answered from a cache: ").append(ReportGenerator.rate(hit)).append(" over the phase, ").append(ReportGenerator.rate(lastHalf))
                 .append(" over its second half; ").append(warmUpPoint(phase)).append('\n');
 
         md.append("\n### The guide's benchmark table (medians of the slices)\n\n");
@@ -242,10 +251,10 @@ final class StackReport {
             md.append(String.format(Locale.ROOT, "| %.0f s | %,.0f | %s | %s | %s | %,d | %s | %s | %,.0f / %,.0f / %,.0f | %s "
                             + "| %.2f, %,.0f (%,.0f) | %.2f, %,.0f | %.2f |%n",
                     b - from, r.rps(), ReportGenerator.ms(r.p50()), ReportGenerator.ms(r.p95()), ReportGenerator.ms(r.p99()), r.failures(),
-                    rate(phase.cacheHitRatio(a, b)),
-                    rate(phase.ratio("redis_keyspace_hits", "redis_keyspace_misses", a, b)),
+                    ReportGenerator.rate(phase.cacheHitRatio(a, b)),
+                    ReportGenerator.rate(phase.ratio("redis_keyspace_hits", "redis_keyspace_misses", a, b)),
                     phase.at("redis_used_memory", b) / MB, phase.at("redis_keys", b), phase.delta("redis_evicted_keys", a, b),
-                    rate(phase.bufferPoolHitRatio(a, b)),
+                    ReportGenerator.rate(phase.bufferPoolHitRatio(a, b)),
                     phase.delta("api_cpu_seconds", a, b) / (b - a), phase.at("api_memory_bytes", b) / MB, phase.at("api_rss_bytes", b) / MB,
                     phase.delta("mysql_cpu_seconds", a, b) / (b - a), phase.at("mysql_memory_bytes", b) / MB,
                     phase.delta("redis_cpu_seconds", a, b) / (b - a)));
@@ -288,18 +297,14 @@ final class StackReport {
                 SliceRun b = go.slices().get(i);
                 md.append(String.format(Locale.ROOT, "| %.0f s | %,.0f | %,.0f | %.2f | %s | %s | %.0f | %.0f |%n", a.end() - ours.start(),
                         a.run().rps(), b.run().rps(), a.run().rps() / b.run().rps(), ReportGenerator.ms(a.run().p99()),
-                        ReportGenerator.ms(b.run().p99()), cpuPerThousand(ours, a), cpuPerThousand(go, b)));
+                        ReportGenerator.ms(b.run().p99()), ours.apiCpuPerThousand(a.start(), a.end(), a.run().requests()),
+                        go.apiCpuPerThousand(b.start(), b.end(), b.run().requests())));
             }
             md.append(String.format(Locale.ROOT, "| whole phase | %,.0f | %,.0f | %.2f | | | %.0f | %.0f |%n",
-                    ours.requests() / (ours.end() - ours.start()), go.requests() / (go.end() - go.start()),
-                    (ours.requests() / (ours.end() - ours.start())) / (go.requests() / (go.end() - go.start())),
-                    1e6 * ours.delta("api_cpu_seconds", ours.start(), ours.end()) / ours.requests(),
-                    1e6 * go.delta("api_cpu_seconds", go.start(), go.end()) / go.requests()));
+                    ours.requestsPerSecond(), go.requestsPerSecond(), ours.requestsPerSecond() / go.requestsPerSecond(),
+                    ours.apiCpuPerThousand(ours.start(), ours.end(), ours.requests()),
+                    go.apiCpuPerThousand(go.start(), go.end(), go.requests())));
         }
-    }
-
-    private static double cpuPerThousand(Phase phase, SliceRun slice) {
-        return 1e6 * phase.delta("api_cpu_seconds", slice.start(), slice.end()) / Math.max(1, slice.run().requests());
     }
 
     private interface SliceFigure {
@@ -354,7 +359,7 @@ final class StackReport {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples in " + folder.resolve("samples.tsv"));
         }
-        return new Phase(folder.getFileName().toString(), properties(folder.resolve("phase.properties")), samples, slices);
+        return new Phase(folder.getFileName().toString(), ResultsReader.properties(folder.resolve("phase.properties")), samples, slices);
     }
 
     private static Double number(String cell) {
@@ -365,21 +370,7 @@ final class StackReport {
         }
     }
 
-    private static Properties properties(Path file) throws IOException {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
-            }
-        }
-        return properties;
-    }
-
     private static double orZero(Double value) {
         return value == null ? 0 : value;
-    }
-
-    private static String rate(Double value) {
-        return value == null ? "-" : ReportGenerator.percent(value * 100);
     }
 }
