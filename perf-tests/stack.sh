@@ -145,7 +145,10 @@ sampler() { # sampler FILE: until killed
     cpu_file[$name]=$(cgroup_file "$container" cpuacct cpuacct.usage cpu.stat || true)
     mem_file[$name]=$(cgroup_file "$container" memory memory.usage_in_bytes memory.current || true)
     stat_file[$name]=$(cgroup_file "$container" memory memory.stat memory.stat || true)
-    limit_of[$name]=$(podman inspect -f '{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}' "$container" 2> /dev/null || echo "0 0")
+    # the limits, as written into every sample: memory in bytes, CPUs
+    limit_of[$name]=$(podman inspect -f '{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}' "$container" 2> /dev/null \
+      | awk '{printf "%s\t%.2f", $1, $2 / 1e9}' || true)
+    [ -n "${limit_of[$name]}" ] || limit_of[$name]=$(printf '0\t0.00')
   done
   {
     printf 'time'
@@ -155,8 +158,11 @@ sampler() { # sampler FILE: until killed
     printf '\tredis_used_memory\tredis_maxmemory\tredis_keys\tredis_evicted_keys\tredis_keyspace_hits\tredis_keyspace_misses'
     printf '\tlocal_hits\tlocal_misses\tservice_redis_hits\tservice_redis_misses\tinnodb_read_requests\tinnodb_reads\n'
   } > "$file"
+  local line redis_info metrics innodb
+  # a field of Redis's INFO, and the service's counter of one cache layer, whatever the label's name
+  field() { awk -F: -v key="$1" '$1 == key {print $2; exit}' <<< "$redis_info"; }
+  counter() { awk -v name="$1" -v layer="\"$2\"" 'index($0, name "{") == 1 && index($0, layer) {s += $NF} END {printf "%d", s}' <<< "$metrics"; }
   while true; do
-    local line redis_info metrics innodb
     line=$(date +%s.%N)
     for name in "${SAMPLED[@]}"; do
       local cpu=0 mem=0 rss=0
@@ -165,17 +171,14 @@ sampler() { # sampler FILE: until killed
       [ -z "${mem_file[$name]}" ] || mem=$(cat "${mem_file[$name]}" 2> /dev/null || echo 0)
       # resident memory without the page cache (v1: total_rss; v2: anon)
       [ -z "${stat_file[$name]}" ] || rss=$(awk '$1 == "total_rss" || $1 == "anon" {print $2; exit}' "${stat_file[$name]}" 2> /dev/null || echo 0)
-      local limits=(${limit_of[$name]})
-      line+=$(printf '\t%s\t%s\t%s\t%s\t%s' "$cpu" "$mem" "${rss:-0}" "${limits[0]}" "$(awk -v n="${limits[1]}" 'BEGIN {printf "%.2f", n / 1e9}')")
+      line+=$(printf '\t%s\t%s\t%s\t%s' "$cpu" "$mem" "${rss:-0}" "${limit_of[$name]}")
     done
     redis_info=$(redis_cli INFO 2> /dev/null | tr -d '\r' || true)
-    field() { awk -F: -v key="$1" '$1 == key {print $2; exit}' <<< "$redis_info"; }
     local keys; keys=$(sed -n 's/^db0:keys=\([0-9]*\).*/\1/p' <<< "$redis_info")
     line+=$(printf '\t%s\t%s\t%s\t%s\t%s\t%s' "$(field used_memory)" "$(field maxmemory)" "${keys:-0}" \
       "$(field evicted_keys)" "$(field keyspace_hits)" "$(field keyspace_misses)")
-    # the service's own counters, near cache ("local") and Redis apart, whatever the label's name
+    # the service's own counters, near cache ("local") and Redis apart
     metrics=$(inside curl -s --max-time 2 http://127.0.0.1:3000/metrics 2> /dev/null || true)
-    counter() { awk -v name="$1" -v layer="\"$2\"" 'index($0, name "{") == 1 && index($0, layer) {s += $NF} END {printf "%d", s}' <<< "$metrics"; }
     line+=$(printf '\t%s\t%s\t%s\t%s' "$(counter cache_hits_total local)" "$(counter cache_misses_total local)" \
       "$(counter cache_hits_total redis)" "$(counter cache_misses_total redis)")
     innodb=$(mysql_root "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_read_requests', 'Innodb_buffer_pool_reads')" 2> /dev/null || true)
