@@ -46,6 +46,18 @@ class UserIdTest {
         UserId.parse(text);
     }
 
+    @Property
+    void the_allocation_free_value_is_what_parse_gives(@ForAll("idLikeTexts") String text) {
+        assertThat(UserId.parseValue(text)).isEqualTo(UserId.parse(text).map(UserId::value).orElse(0L));
+    }
+
+    @Provide
+    Arbitrary<String> idLikeTexts() {
+        Arbitrary<String> numbers = Arbitraries.longs().between(-5, 5_000_000_000L).map(n -> Long.toString(n));
+        Arbitrary<String> digitsAndOthers = Arbitraries.strings().withChars("0123456789+- a").ofMinLength(0).ofMaxLength(12);
+        return Arbitraries.oneOf(numbers, digitsAndOthers);
+    }
+
     @Example
     void the_contract_examples() {
         assertThat(UserId.parse("1")).contains(UserId.of(1));

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import com.forecap.application.port.out.RecordRefusalMetricsPort;
 import com.forecap.domain.auth.RequestAuthenticator;
 import com.forecap.domain.auth.UserBudget;
+import com.forecap.domain.user.UserId;
 
 /**
  * The enumeration budget at the door: one client address may name at most so many different users per
@@ -65,7 +66,7 @@ final class ClientUserBudget {
         if (budget == null || tokensAccepted && RequestAuthenticator.isBearer(authorization)) {
             return 0;
         }
-        return userIdOf(userId);
+        return UserId.parseValue(userId);
     }
 
     /**
@@ -211,21 +212,5 @@ final class ClientUserBudget {
             prefix = prefix << 8 | (bytes[i] & 0xFF);
         }
         return prefix ^ IPV6_TAG;
-    }
-
-    /** A decimal user id in 1..4294967295, or 0 when the text is not one (leading zeros are not). */
-    private static long userIdOf(String text) {
-        if (text == null || text.isEmpty() || text.length() > 10 || text.charAt(0) == '0') {
-            return 0;
-        }
-        long value = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return 0;
-            }
-            value = value * 10 + c - '0';
-        }
-        return value <= 0xFFFF_FFFFL ? value : 0;
     }
 }
