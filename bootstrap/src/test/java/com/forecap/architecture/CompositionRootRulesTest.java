@@ -27,7 +27,7 @@ class CompositionRootRulesTest {
     @ArchTest
     static final ArchRule commands_get_their_use_cases_from_the_composition_root = noClasses()
             .that().resideInAPackage("com.forecap.bootstrap.cli..")
-            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.service..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.*.service..")
             .orShould().accessTargetWhere(constructorOrFactoryOfAnAdapter())
             .because("clients, adapters and services are built in one place (bootstrap.wiring.ForecapRoot), "
                     + "which the commands reuse");

@@ -41,28 +41,29 @@ class HexagonRulesTest {
     @ArchTest
     static final ArchRule ports_live_in_the_application = classes()
             .that().haveSimpleNameEndingWith("Port")
-            .should().resideInAPackage("com.forecap.application.port..")
+            .should().resideInAnyPackage("com.forecap.application.*.port..", "com.forecap.application.observability..")
             .andShould().beInterfaces()
-            .because("a port is owned by the application, never by an adapter");
+            .because("a port is owned by the application (a capability's port package, or the contracts between "
+                    + "adapters in observability), never by an adapter");
 
     @ArchTest
     static final ArchRule out_ports_do_not_use_in_ports = noClasses()
-            .that().resideInAPackage("com.forecap.application.port.out..")
-            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.port.in..")
+            .that().resideInAPackage("com.forecap.application.*.port.out..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.*.port.in..")
             .because("the out side speaks of what the application needs from the outside, in its own words; "
                     + "a driven adapter must not learn the outcomes of the use cases");
 
     @ArchTest
     static final ArchRule driven_adapters_do_not_use_in_ports = noClasses()
             .that().resideInAPackage("com.forecap.adapter.out..")
-            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.port.in..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.*.port.in..")
             .because("a driven adapter answers in the words of the out port it implements; "
                     + "what a use case tells its callers is the application's business");
 
     @ArchTest
     static final ArchRule in_ports_do_not_use_out_ports = noClasses()
-            .that().resideInAPackage("com.forecap.application.port.in..")
-            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.port.out..")
+            .that().resideInAPackage("com.forecap.application.*.port.in..")
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.*.port.out..")
             .because("a driving adapter talks to the use cases only, never to what they drive");
 
     @ArchTest
@@ -71,28 +72,28 @@ class HexagonRulesTest {
             .and().areInterfaces()
             .should().notBePublic()
             .because("an interface that another module implements or calls through is a port, "
-                    + "and ports belong to the application (com.forecap.application.port)");
+                    + "and ports belong to the application (com.forecap.application.<capability>.port)");
 
     @ArchTest
     static final ArchRule application_interfaces_are_ports = classes()
             .that().resideInAPackage("com.forecap.application..")
             .and().areInterfaces()
             .and().doNotHaveSimpleName("package-info")
-            .should().resideInAPackage("com.forecap.application.port..")
+            .should().resideInAnyPackage("com.forecap.application.*.port..", "com.forecap.application.observability..")
             .because("the application's only seams to the outside are its ports");
 
     @ArchTest
     static final ArchRule driving_adapters_reach_the_core_through_its_use_cases = noClasses()
             .that().resideInAPackage("com.forecap.adapter.in..")
-            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.service..")
-            .because("a driving adapter calls a use case (com.forecap.application.port.in); which service "
+            .should().dependOnClassesThat().resideInAPackage("com.forecap.application.*.service..")
+            .because("a driving adapter calls a use case (com.forecap.application.<capability>.port.in); which service "
                     + "implements it is the composition root's choice");
 
     @ArchTest
     static final ArchRule every_service_implements_a_use_case = classes()
-            .that().resideInAPackage("com.forecap.application.service..")
+            .that().resideInAPackage("com.forecap.application.*.service..")
             .and().haveSimpleNameEndingWith("Service")
-            .should().beAssignableTo(JavaClass.Predicates.resideInAPackage("com.forecap.application.port.in.."))
+            .should().beAssignableTo(JavaClass.Predicates.resideInAPackage("com.forecap.application.*.port.in.."))
             .because("a service is the application's answer to a use case; one without a use case is "
                     + "reachable only by naming its class");
 }

@@ -4,11 +4,13 @@ import com.forecap.adapter.in.planted.CallsService;
 import com.forecap.adapter.out.alpha.planted.UsesBeta;
 import com.forecap.adapter.out.beta.planted.Beta;
 import com.forecap.adapter.out.beta.planted.PublicSeam;
+import com.forecap.application.importing.planted.ImportsTestData;
 import com.forecap.application.planted.Names;
 import com.forecap.application.planted.Seam;
-import com.forecap.application.port.in.planted.InUsesOut;
-import com.forecap.application.port.out.planted.OutUsesIn;
-import com.forecap.application.service.planted.StrayService;
+import com.forecap.application.recap.port.in.planted.InUsesOut;
+import com.forecap.application.recap.port.out.planted.OutUsesIn;
+import com.forecap.application.recap.service.planted.StrayService;
+import com.forecap.application.testdata.port.in.GenerateTestDataUseCase;
 import com.forecap.bootstrap.cli.planted.ReadsConfigAndBuildsAdapters;
 import com.forecap.bootstrap.planted.a.A;
 import com.forecap.bootstrap.planted.b.B;
@@ -51,6 +53,8 @@ class PlantedViolationsTest {
     void the_cycle_and_composition_rules_fail_on_their_planted_violations() {
         failsOn(CycleRulesTest.adapters_do_not_depend_on_each_other, UsesBeta.class, Beta.class);
         failsOn(CycleRulesTest.no_two_packages_depend_on_each_other, A.class, B.class);
+        failsOn(CycleRulesTest.capabilities_do_not_reach_into_each_other, ImportsTestData.class,
+                GenerateTestDataUseCase.class);
         failsOn(CompositionRootRulesTest.configuration_is_read_in_bootstrap_config_only, ReadsConfigAndBuildsAdapters.class);
         failsOn(CompositionRootRulesTest.commands_get_their_use_cases_from_the_composition_root, ReadsConfigAndBuildsAdapters.class);
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.forecap.application.port.out.LoadUserRecapPort;
+import com.forecap.application.recap.port.out.LoadUserRecapPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 

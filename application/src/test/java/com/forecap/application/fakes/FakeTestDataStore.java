@@ -9,11 +9,11 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.forecap.application.port.out.InspectTestDataPort;
-import com.forecap.application.port.out.StoreException;
-import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.synthetic.IdRange;
-import com.forecap.application.synthetic.TrxRange;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.shared.port.out.StoreException;
+import com.forecap.application.testdata.port.out.InspectTestDataPort;
+import com.forecap.application.testdata.port.out.StoreTestDataPort;
+import com.forecap.application.testdata.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 
 /** An in-memory test-data store with atomic chunk writes and an optional failure after N writes. */

@@ -3,7 +3,7 @@ package com.forecap.application.fakes;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.shared.port.out.RecapJsonPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;

@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.forecap.adapter.out.redis.RedisCacheDictionary;
-import com.forecap.application.port.in.TrainCacheDictionaryUseCase;
+import com.forecap.application.cache.port.in.TrainCacheDictionaryUseCase;
 import com.forecap.bootstrap.config.ConfigurationException;
-import com.forecap.bootstrap.config.ToolSettings;
 import com.forecap.bootstrap.config.ToolSettings.Part;
+import com.forecap.bootstrap.config.ToolSettings;
 import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

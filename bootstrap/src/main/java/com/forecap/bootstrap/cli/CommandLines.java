@@ -3,8 +3,8 @@ package com.forecap.bootstrap.cli;
 import java.io.PrintWriter;
 
 import com.forecap.adapter.out.mysql.MySqlException;
-import com.forecap.application.port.out.ReadImportRowsPort;
-import com.forecap.application.port.out.StoreException;
+import com.forecap.application.importing.port.in.ImportFileException;
+import com.forecap.application.shared.port.out.StoreException;
 import com.forecap.bootstrap.config.ConfigurationException;
 import picocli.CommandLine;
 
@@ -48,7 +48,7 @@ public final class CommandLines {
                 return USAGE;
             }
             if (e instanceof MySqlException || e instanceof StoreException
-                    || e instanceof ReadImportRowsPort.ImportFileException) {
+                    || e instanceof ImportFileException) {
                 err.println("forecap " + commandLine.getCommandName() + ": " + e.getMessage());
                 return FAILURE;
             }

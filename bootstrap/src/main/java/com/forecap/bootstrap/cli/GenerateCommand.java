@@ -3,9 +3,9 @@ package com.forecap.bootstrap.cli;
 import java.util.Locale;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.application.port.in.GenerateTestDataUseCase;
-import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
-import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.testdata.port.in.GenerateTestDataUseCase.GenerationReport;
+import com.forecap.application.testdata.port.in.GenerateTestDataUseCase;
 import com.forecap.bootstrap.config.ToolSettings.Part;
 import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.Command;

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.application.port.in.ImportRecapsUseCase;
-import com.forecap.application.port.in.ImportRecapsUseCase.ImportReport;
+import com.forecap.application.importing.port.in.ImportRecapsUseCase.ImportReport;
+import com.forecap.application.importing.port.in.ImportRecapsUseCase;
 import com.forecap.bootstrap.config.ToolSettings.Part;
 import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.Command;

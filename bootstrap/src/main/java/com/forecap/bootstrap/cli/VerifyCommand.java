@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
-import com.forecap.application.port.in.VerifyTestDataUseCase.VerificationReport;
-import com.forecap.application.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
-import com.forecap.application.synthetic.SyntheticRecaps;
-import com.forecap.application.synthetic.TrxRange;
+import com.forecap.application.testdata.port.in.VerifyTestDataUseCase.VerificationReport;
+import com.forecap.application.testdata.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
+import com.forecap.application.testdata.synthetic.TrxRange;
 import com.forecap.bootstrap.config.ToolSettings.Part;
 import com.forecap.bootstrap.wiring.Tools;
 import com.forecap.domain.recap.UserRecap;

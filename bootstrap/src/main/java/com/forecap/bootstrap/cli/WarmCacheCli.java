@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.forecap.application.port.in.WarmCacheUseCase;
-import com.forecap.application.port.in.WarmCacheUseCase.WarmReport;
-import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.cache.port.in.WarmCacheUseCase.WarmReport;
+import com.forecap.application.cache.port.in.WarmCacheUseCase;
+import com.forecap.application.shared.IdRange;
 import com.forecap.bootstrap.config.ToolSettings.Part;
 import com.forecap.bootstrap.wiring.Tools;
 import picocli.CommandLine.ArgGroup;

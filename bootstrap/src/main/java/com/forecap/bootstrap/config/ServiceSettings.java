@@ -21,7 +21,7 @@ import com.forecap.adapter.out.jwt.JwtTokenVerifier;
 import com.forecap.adapter.out.memory.InMemoryUserRecapAdapter;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.redis.RedisSettings;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.domain.auth.FreshnessWindow;
 
 /**

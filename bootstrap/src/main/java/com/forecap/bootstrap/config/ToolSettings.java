@@ -7,7 +7,7 @@ import io.helidon.config.Config;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.redis.RedisSettings;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 
 /**
  * What a command (migrate, generate, verify, warm-cache, import, cache-dictionary) needs to know, read

@@ -12,8 +12,8 @@ import java.util.stream.LongStream;
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.redis.RedisSettings;
 import com.forecap.adapter.out.redis.ZstdRecapCodec;
-import com.forecap.application.port.out.LoadUserRecapPort;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.recap.port.out.LoadUserRecapPort;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 

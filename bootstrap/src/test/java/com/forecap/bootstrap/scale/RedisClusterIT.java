@@ -21,7 +21,7 @@ import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
 import com.forecap.adapter.out.redis.RedisCachingUserRecapAdapter;
 import com.forecap.adapter.out.redis.RedisConnections;
 import com.forecap.adapter.out.redis.RedisSettings;
-import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.application.observability.RecordCacheMetricsPort;
 import com.forecap.bootstrap.JarProcess;
 import com.forecap.bootstrap.SignedClient;
 import com.forecap.bootstrap.wiring.LoopbackService;

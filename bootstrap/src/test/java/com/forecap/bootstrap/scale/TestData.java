@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.Map;
 
 import com.forecap.adapter.out.mysql.MySqlSettings;
-import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
-import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.shared.port.out.ReportProgressPort;
+import com.forecap.application.testdata.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.ToolSettings;
 import com.forecap.bootstrap.wiring.ForecapRoot;

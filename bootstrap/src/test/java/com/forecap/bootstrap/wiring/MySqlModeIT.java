@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.bootstrap.SignedClient;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;

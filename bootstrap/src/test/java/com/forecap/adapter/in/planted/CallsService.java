@@ -2,5 +2,5 @@ package com.forecap.adapter.in.planted;
 
 /** Planted: a driving adapter that names a service. */
 public class CallsService {
-    com.forecap.application.service.GetUserRecapService service;
+    com.forecap.application.recap.service.GetUserRecapService service;
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import com.forecap.application.port.out.LoadUserRecapPort;
-import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.application.observability.RecordCacheMetricsPort;
+import com.forecap.application.recap.port.out.LoadUserRecapPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import com.github.benmanes.caffeine.cache.AsyncCache;

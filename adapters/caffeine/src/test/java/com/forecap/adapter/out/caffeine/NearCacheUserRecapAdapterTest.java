@@ -12,9 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.forecap.application.port.out.RecapStoreUnavailableException;
-import com.forecap.application.port.out.LoadUserRecapPort;
-import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.application.observability.RecordCacheMetricsPort;
+import com.forecap.application.recap.port.out.LoadUserRecapPort;
+import com.forecap.application.recap.port.out.RecapStoreUnavailableException;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.forecap.application.port.out.ReadImportRowsPort.ImportFileException;
-import com.forecap.application.port.out.WriteRejectsPort;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.UnreadableFileException;
+import com.forecap.application.importing.port.out.WriteRejectsPort;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -37,7 +37,7 @@ public final class CsvRejectsFile implements WriteRejectsPort {
                     }
                     printer.printRecord(position, userId, column, reason);
                 } catch (IOException e) {
-                    throw new ImportFileException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
+                    throw new UnreadableFileException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
                 }
             }
 

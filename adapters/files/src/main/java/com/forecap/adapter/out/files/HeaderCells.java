@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
-import com.forecap.application.port.out.ReadImportRowsPort.Broken;
-import com.forecap.application.port.out.ReadImportRowsPort.Cells;
-import com.forecap.application.port.out.ReadImportRowsPort.ImportRow;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.Broken;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.Cells;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.ImportRow;
 
 /**
  * A row's cells by header name, as the import reads them: a view over the header's names and one array

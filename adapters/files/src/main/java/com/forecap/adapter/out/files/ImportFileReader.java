@@ -29,7 +29,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.forecap.application.port.out.ReadImportRowsPort;
+import com.forecap.application.importing.port.out.ReadImportRowsPort;
 
 /**
  * Opens import files by their name's extension and reads them row by row, never the whole file:
@@ -54,13 +54,13 @@ public final class ImportFileReader implements ReadImportRowsPort {
         boolean gzip = name.endsWith(".gz");
         String plain = gzip ? name.substring(0, name.length() - 3) : name;
         if (!Files.exists(file)) {
-            throw new ImportFileException(file + ": no such file", null);
+            throw new UnreadableFileException(file + ": no such file", null);
         }
         if (Files.isDirectory(file)) {
-            throw new ImportFileException(file + ": is a directory, not a file", null);
+            throw new UnreadableFileException(file + ": is a directory, not a file", null);
         }
         if (!Files.isReadable(file)) {
-            throw new ImportFileException(file + ": cannot be read (permission denied)", null);
+            throw new UnreadableFileException(file + ": cannot be read (permission denied)", null);
         }
         String identity = identity(file, sheet);
         try {
@@ -77,18 +77,18 @@ public final class ImportFileReader implements ReadImportRowsPort {
                 return new XlsxSheetRows(file, sheet, identity);
             }
         } catch (NoSuchFileException e) {
-            throw new ImportFileException(file + ": no such file", e);
+            throw new UnreadableFileException(file + ": no such file", e);
         } catch (AccessDeniedException e) {
-            throw new ImportFileException(file + ": cannot be read (permission denied)", e);
+            throw new UnreadableFileException(file + ": cannot be read (permission denied)", e);
         } catch (ZipException e) {
-            throw new ImportFileException(file + ": not a valid " + (gzip ? "gzip" : "XLSX") + " file (" + e.getMessage() + ")", e);
+            throw new UnreadableFileException(file + ": not a valid " + (gzip ? "gzip" : "XLSX") + " file (" + e.getMessage() + ")", e);
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw new ImportFileException(file + ": cannot be read as " + formatOf(plain) + ": " + rootMessage(e), e);
+            throw new UnreadableFileException(file + ": cannot be read as " + formatOf(plain) + ": " + rootMessage(e), e);
         }
         if (plain.endsWith(".xls")) {
-            throw new ImportFileException(file + ": the old Excel format (.xls) is not supported; save it as .xlsx or CSV", null);
+            throw new UnreadableFileException(file + ": the old Excel format (.xls) is not supported; save it as .xlsx or CSV", null);
         }
-        throw new ImportFileException(file + ": unknown format; expected .csv, .tsv, .csv.gz, .tsv.gz, .xlsx, .jsonl "
+        throw new UnreadableFileException(file + ": unknown format; expected .csv, .tsv, .csv.gz, .tsv.gz, .xlsx, .jsonl "
                 + "or .jsonl.gz", null);
     }
 
@@ -101,7 +101,7 @@ public final class ImportFileReader implements ReadImportRowsPort {
             return file.toAbsolutePath().normalize() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis()
                     + (sheet == null ? "" : "|sheet=" + sheet);
         } catch (IOException e) {
-            throw new ImportFileException(file + ": cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -219,14 +219,14 @@ public final class ImportFileReader implements ReadImportRowsPort {
             this.records = new CsvRecords(reader, delimiter);
             try {
                 if (!records.next()) {
-                    throw new ImportFileException(file + ": empty file, expected a header row", null);
+                    throw new UnreadableFileException(file + ": empty file, expected a header row", null);
                 }
                 List<String> names = new ArrayList<>(records.size());
                 for (int i = 0; i < records.size(); i++) {
                     names.add(records.get(i));
                 }
                 if (names.size() == 1 && names.get(0).contains(delimiter == ',' ? "\t" : ",")) {
-                    throw new ImportFileException(file + ": the header row has one column; is this a "
+                    throw new UnreadableFileException(file + ": the header row has one column; is this a "
                             + (delimiter == ',' ? "TSV" : "CSV") + " file with the wrong extension?", null);
                 }
                 this.header = List.copyOf(names);
@@ -263,7 +263,7 @@ public final class ImportFileReader implements ReadImportRowsPort {
                 }
                 return pending != null;
             } catch (IOException | UncheckedIOException e) {
-                throw new ImportFileException(file + ": cannot be read as " + format + " after line "
+                throw new UnreadableFileException(file + ": cannot be read as " + format + " after line "
                         + (records.currentLine() - 1) + ": " + rootMessage(e), e);
             }
         }
@@ -306,7 +306,7 @@ public final class ImportFileReader implements ReadImportRowsPort {
                 try {
                     text = reader.readLine();
                 } catch (IOException e) {
-                    throw new ImportFileException(file + ": cannot be read after line " + line + ": " + rootMessage(e), e);
+                    throw new UnreadableFileException(file + ": cannot be read after line " + line + ": " + rootMessage(e), e);
                 }
                 if (text == null) {
                     return false;

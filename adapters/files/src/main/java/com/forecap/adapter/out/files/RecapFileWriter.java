@@ -19,9 +19,9 @@ import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.forecap.application.port.out.StoreException;
-import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.shared.port.out.StoreException;
+import com.forecap.application.testdata.port.out.StoreTestDataPort;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.RecapField;
 import com.forecap.domain.recap.UserRecap;

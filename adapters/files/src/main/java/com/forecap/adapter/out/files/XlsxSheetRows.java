@@ -26,9 +26,9 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.forecap.application.port.out.ReadImportRowsPort.ImportFileException;
-import com.forecap.application.port.out.ReadImportRowsPort.ImportRow;
-import com.forecap.application.port.out.ReadImportRowsPort.ImportRows;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.ImportRow;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.ImportRows;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.UnreadableFileException;
 
 /**
  * One sheet of an XLSX workbook read with the JDK's StAX parser, row by row. The shared strings table
@@ -75,17 +75,17 @@ final class XlsxSheetRows implements ImportRows {
             String target;
             if (sheetName == null) {
                 if (sheets.size() > 1) {
-                    throw new ImportFileException(file + ": the workbook has " + sheets.size() + " sheets ("
+                    throw new UnreadableFileException(file + ": the workbook has " + sheets.size() + " sheets ("
                             + String.join(", ", sheets.keySet()) + "): choose one with --sheet", null);
                 }
                 if (sheets.isEmpty()) {
-                    throw new ImportFileException(file + ": the workbook has no sheet", null);
+                    throw new UnreadableFileException(file + ": the workbook has no sheet", null);
                 }
                 target = sheets.values().iterator().next();
             } else {
                 target = sheets.get(sheetName);
                 if (target == null) {
-                    throw new ImportFileException(file + ": no sheet named '" + sheetName + "' (the workbook has "
+                    throw new UnreadableFileException(file + ": no sheet named '" + sheetName + "' (the workbook has "
                             + String.join(", ", sheets.keySet()) + ")", null);
                 }
             }
@@ -93,7 +93,7 @@ final class XlsxSheetRows implements ImportRows {
             loaded = new SharedStrings(zip, stringsPath);
             ZipEntry entry = zip.getEntry(target);
             if (entry == null) {
-                throw new ImportFileException(file + ": the sheet " + target + " is missing from the workbook", null);
+                throw new UnreadableFileException(file + ": the sheet " + target + " is missing from the workbook", null);
             }
             stream = zip.getInputStream(entry);
             this.strings = loaded;
@@ -101,7 +101,7 @@ final class XlsxSheetRows implements ImportRows {
             this.sheet = XML.createXMLStreamReader(stream, "UTF-8");
             List<String> first = readRow();
             if (first == null) {
-                throw new ImportFileException(file + ": the sheet is empty, expected a header row", null);
+                throw new UnreadableFileException(file + ": the sheet is empty, expected a header row", null);
             }
             while (!first.isEmpty() && first.get(first.size() - 1).isEmpty()) {
                 first.remove(first.size() - 1);
@@ -109,7 +109,7 @@ final class XlsxSheetRows implements ImportRows {
             this.header = List.copyOf(first);
         } catch (XMLStreamException e) {
             closeQuietly(loaded, stream);
-            throw new ImportFileException(file + ": not a valid XLSX file (" + e.getMessage() + ")", e);
+            throw new UnreadableFileException(file + ": not a valid XLSX file (" + e.getMessage() + ")", e);
         } catch (RuntimeException | IOException e) {
             closeQuietly(loaded, stream);
             throw e;
@@ -165,7 +165,7 @@ final class XlsxSheetRows implements ImportRows {
             throws IOException, XMLStreamException {
         ZipEntry entry = zip.getEntry(part);
         if (entry == null) {
-            throw new ImportFileException(file + ": not an XLSX workbook (no " + part + ")", null);
+            throw new UnreadableFileException(file + ": not an XLSX workbook (no " + part + ")", null);
         }
         try (InputStream in = zip.getInputStream(entry)) {
             XMLStreamReader xml = XML.createXMLStreamReader(in, "UTF-8");
@@ -332,7 +332,7 @@ final class XlsxSheetRows implements ImportRows {
             try {
                 pending = readRow();
             } catch (XMLStreamException e) {
-                throw new ImportFileException(file + ": cannot read the sheet after row " + rowNumber + ": " + e.getMessage(), e);
+                throw new UnreadableFileException(file + ": cannot read the sheet after row " + rowNumber + ": " + e.getMessage(), e);
             }
             pendingRow = rowNumber;
         }

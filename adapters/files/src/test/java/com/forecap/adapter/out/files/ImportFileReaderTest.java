@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import com.forecap.application.port.out.ReadImportRowsPort.Broken;
-import com.forecap.application.port.out.ReadImportRowsPort.Cells;
-import com.forecap.application.port.out.ReadImportRowsPort.ImportFileException;
-import com.forecap.application.port.out.ReadImportRowsPort.ImportRow;
-import com.forecap.application.port.out.ReadImportRowsPort.ImportRows;
-import com.forecap.application.port.out.WriteRejectsPort;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.Broken;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.Cells;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.ImportRow;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.ImportRows;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.UnreadableFileException;
+import com.forecap.application.importing.port.out.WriteRejectsPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,7 +114,7 @@ class ImportFileReaderTest {
                     .containsEntry("cheaper_subs_amount", "9999999999.99").containsEntry("list_circular_images", "[\"/a.png\"]")
                     .containsEntry("trx_count", "");
         });
-        assertThatThrownBy(() -> reader.open(xlsx, "other")).isInstanceOf(ImportFileException.class)
+        assertThatThrownBy(() -> reader.open(xlsx, "other")).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("no sheet named 'other'").hasMessageContaining("recaps");
     }
 
@@ -174,7 +174,7 @@ class ImportFileReaderTest {
             data.inlineString(3, 2, "inline \uD83D\uDE00");
             workbook.finish();
         }
-        assertThatThrownBy(() -> reader.open(xlsx, null)).isInstanceOf(ImportFileException.class)
+        assertThatThrownBy(() -> reader.open(xlsx, null)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("2 sheets (notes, data): choose one with --sheet");
         ImportRows rows = reader.open(xlsx, "data");
         assertThat(rows.header()).containsExactly("user_id", "", "user_name");
@@ -186,16 +186,16 @@ class ImportFileReaderTest {
 
     @Test
     void files_that_cannot_be_imported_say_why_in_one_line() throws IOException {
-        assertThatThrownBy(() -> reader.open(dir.resolve("none.csv"), null)).isInstanceOf(ImportFileException.class)
+        assertThatThrownBy(() -> reader.open(dir.resolve("none.csv"), null)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageEndingWith("none.csv: no such file");
         Path text = Files.writeString(dir.resolve("a.txt"), "x");
         assertThatThrownBy(() -> reader.open(text, null)).hasMessageContaining("unknown format");
         Path fake = Files.writeString(dir.resolve("b.xlsx"), "user_id\n1\n");
-        assertThatThrownBy(() -> reader.open(fake, null)).isInstanceOf(ImportFileException.class).hasMessageContaining("b.xlsx");
+        assertThatThrownBy(() -> reader.open(fake, null)).isInstanceOf(UnreadableFileException.class).hasMessageContaining("b.xlsx");
         Path empty = Files.writeString(dir.resolve("c.csv"), "");
         assertThatThrownBy(() -> reader.open(empty, null)).hasMessageContaining("empty file");
         Path badGzip = Files.writeString(dir.resolve("d.csv.gz"), "not gzip");
-        assertThatThrownBy(() -> reader.open(badGzip, null)).isInstanceOf(ImportFileException.class).hasMessageContaining("d.csv.gz");
+        assertThatThrownBy(() -> reader.open(badGzip, null)).isInstanceOf(UnreadableFileException.class).hasMessageContaining("d.csv.gz");
     }
 
     @Test

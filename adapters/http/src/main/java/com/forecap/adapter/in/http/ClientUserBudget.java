@@ -10,7 +10,7 @@ import java.util.Objects;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-import com.forecap.application.port.out.RecordRefusalMetricsPort;
+import com.forecap.application.observability.RecordRefusalMetricsPort;
 import com.forecap.domain.auth.RequestAuthenticator;
 import com.forecap.domain.auth.UserBudget;
 import com.forecap.domain.user.UserId;

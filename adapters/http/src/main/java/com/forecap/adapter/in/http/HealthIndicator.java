@@ -1,6 +1,6 @@
 package com.forecap.adapter.in.http;
 
-import com.forecap.application.port.out.CheckHealthPort;
+import com.forecap.application.observability.CheckHealthPort;
 
 /**
  * One dependency's health check, as {@code /health} reports it.

@@ -2,7 +2,7 @@ package com.forecap.adapter.in.http;
 
 import java.lang.System.Logger.Level;
 
-import com.forecap.application.port.out.RecordRefusalMetricsPort;
+import com.forecap.application.observability.RecordRefusalMetricsPort;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;

@@ -21,8 +21,8 @@ import io.helidon.webserver.http.ServerResponse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import com.forecap.application.port.out.ComponentHealth;
-import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.application.observability.ComponentHealth;
+import com.forecap.application.observability.ScrapeMetricsPort;
 
 /**
  * Operations endpoints: {@code /health} (every dependency; 200 while serving, 503 when a critical one

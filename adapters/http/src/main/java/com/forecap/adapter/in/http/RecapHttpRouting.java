@@ -10,7 +10,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.observability.RecordRequestMetricsPort;
 
 /**
  * Assembles the service's routes on a Helidon routing: request metrics around everything, the recap

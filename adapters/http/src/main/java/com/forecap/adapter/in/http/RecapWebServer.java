@@ -14,10 +14,10 @@ import io.helidon.webserver.http1.Http1ConnectionProvider;
 import io.helidon.webserver.spi.ProtocolConfig;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 
-import com.forecap.application.port.in.GetUserRecapUseCase;
-import com.forecap.application.port.out.RecordRefusalMetricsPort;
-import com.forecap.application.port.out.RecordRequestMetricsPort;
-import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.application.observability.RecordRefusalMetricsPort;
+import com.forecap.application.observability.RecordRequestMetricsPort;
+import com.forecap.application.observability.ScrapeMetricsPort;
+import com.forecap.application.recap.port.in.GetUserRecapUseCase;
 
 /**
  * The Helidon web server of the service: every connection passes the {@link ConnectionGuard} before

@@ -10,7 +10,7 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
-import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.observability.RecordRequestMetricsPort;
 
 /**
  * Times every routed request and reports it with bounded labels: the method (or {@code OTHER}) and

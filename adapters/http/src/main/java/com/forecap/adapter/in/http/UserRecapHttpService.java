@@ -17,9 +17,9 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import com.forecap.application.port.in.GetUserRecapUseCase;
-import com.forecap.application.port.in.GetUserRecapUseCase.GetUserRecapQuery;
-import com.forecap.application.port.in.RecapUnavailableException;
+import com.forecap.application.recap.port.in.GetUserRecapUseCase.GetUserRecapQuery;
+import com.forecap.application.recap.port.in.GetUserRecapUseCase;
+import com.forecap.application.recap.port.in.RecapUnavailableException;
 import com.forecap.domain.auth.RejectionReason;
 import com.forecap.domain.recap.RecapOutcome;
 

@@ -20,8 +20,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 
-import com.forecap.application.port.out.RecordRequestMetricsPort;
-import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.application.observability.RecordRequestMetricsPort;
+import com.forecap.application.observability.ScrapeMetricsPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.RecapOutcome;
 import com.forecap.domain.user.UserId;

@@ -25,11 +25,11 @@ import io.helidon.webserver.testing.junit5.SetUpServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.forecap.application.port.in.GetUserRecapUseCase;
-import com.forecap.application.port.in.RecapUnavailableException;
-import com.forecap.application.port.out.ComponentHealth;
-import com.forecap.application.port.out.RecordRequestMetricsPort;
-import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.application.observability.ComponentHealth;
+import com.forecap.application.observability.RecordRequestMetricsPort;
+import com.forecap.application.observability.ScrapeMetricsPort;
+import com.forecap.application.recap.port.in.GetUserRecapUseCase;
+import com.forecap.application.recap.port.in.RecapUnavailableException;
 import com.forecap.domain.auth.RejectionReason;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.RecapOutcome;

@@ -17,7 +17,7 @@ final class TestServers {
     static void jsonDirectHandlers(WebServerConfig.Builder server) {
         server.directHandlers(handlers -> {
             for (var type : io.helidon.http.DirectHandler.EventType.values()) {
-                handlers.addHandler(type, new JsonDirectHandler(com.forecap.application.port.out.RecordRefusalMetricsPort.NONE));
+                handlers.addHandler(type, new JsonDirectHandler(com.forecap.application.observability.RecordRefusalMetricsPort.NONE));
             }
         });
     }

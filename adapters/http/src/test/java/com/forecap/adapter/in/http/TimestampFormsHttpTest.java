@@ -23,9 +23,9 @@ import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 
 import com.forecap.application.fakes.FakeRecapStore;
-import com.forecap.application.port.out.RecordRequestMetricsPort;
-import com.forecap.application.port.out.ScrapeMetricsPort;
-import com.forecap.application.service.GetUserRecapService;
+import com.forecap.application.observability.RecordRequestMetricsPort;
+import com.forecap.application.observability.ScrapeMetricsPort;
+import com.forecap.application.recap.service.GetUserRecapService;
 import com.forecap.domain.auth.CampaignWindow;
 import com.forecap.domain.auth.FreshnessWindow;
 import com.forecap.domain.auth.LegacySignatureScheme;

@@ -16,9 +16,9 @@ import java.util.function.LongFunction;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
 
-import com.forecap.application.port.out.RecordRefusalMetricsPort;
-import com.forecap.application.port.out.RecordRequestMetricsPort;
-import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.application.observability.RecordRefusalMetricsPort;
+import com.forecap.application.observability.RecordRequestMetricsPort;
+import com.forecap.application.observability.ScrapeMetricsPort;
 import com.forecap.domain.auth.RejectionReason;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.RecapOutcome;

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.forecap.application.port.out.RecapJsonPort.MalformedListException;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.shared.port.out.RecapJsonPort.MalformedListException;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;

@@ -2,8 +2,8 @@ package com.forecap.adapter.out.json;
 
 import java.util.List;
 
-import com.forecap.application.port.out.RecapJsonPort.MalformedListException;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.shared.port.out.RecapJsonPort.MalformedListException;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
 import net.jqwik.api.Arbitraries;

@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import com.forecap.application.port.out.CheckHealthPort;
-import com.forecap.application.port.out.ComponentHealth;
-import com.forecap.application.port.out.LoadUserRecapPort;
-import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.observability.CheckHealthPort;
+import com.forecap.application.observability.ComponentHealth;
+import com.forecap.application.recap.port.out.LoadUserRecapPort;
+import com.forecap.application.shared.port.out.RecapJsonPort;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 

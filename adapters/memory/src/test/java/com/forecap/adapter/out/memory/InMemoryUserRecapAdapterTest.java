@@ -3,12 +3,12 @@ package com.forecap.adapter.out.memory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.shared.port.out.RecapJsonPort;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.recap.JsonArrayText;
-import com.forecap.domain.user.UserId;
 import com.forecap.domain.recap.UserRecap;
+import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

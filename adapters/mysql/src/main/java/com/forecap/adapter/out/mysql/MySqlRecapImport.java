@@ -9,8 +9,9 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
-import com.forecap.application.port.out.StoreException;
-import com.forecap.application.port.out.StoreImportedRecapsPort;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.UnreadableFileException;
+import com.forecap.application.importing.port.out.StoreImportedRecapsPort;
+import com.forecap.application.shared.port.out.StoreException;
 
 /**
  * Imported users into {@code user_recap_data}: each chunk is one {@code LOAD DATA LOCAL INFILE … REPLACE}
@@ -92,7 +93,7 @@ public final class MySqlRecapImport implements StoreImportedRecapsPort {
             return rows.rows();
         } catch (SQLException | RuntimeException e) {
             if (rows.failure() != null) {
-                if (rows.failure() instanceof StoreException || rows.failure() instanceof com.forecap.application.port.out.ReadImportRowsPort.ImportFileException) {
+                if (rows.failure() instanceof StoreException || rows.failure() instanceof UnreadableFileException) {
                     throw rows.failure();
                 }
                 throw new StoreException("reading the file failed, the current chunk was not stored: "

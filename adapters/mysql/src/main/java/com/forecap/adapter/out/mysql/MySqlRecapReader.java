@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import com.forecap.application.port.out.ReadRecapsPort;
-import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.port.out.StoreException;
-import com.forecap.application.synthetic.IdRange;
+import com.forecap.application.cache.port.out.ReadRecapsPort;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.shared.port.out.RecapJsonPort;
+import com.forecap.application.shared.port.out.StoreException;
 import com.forecap.domain.user.UserId;
 
 /**

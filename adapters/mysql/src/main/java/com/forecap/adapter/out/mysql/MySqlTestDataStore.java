@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.forecap.application.port.out.InspectTestDataPort;
-import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.port.out.StoreException;
-import com.forecap.application.port.out.StoreTestDataPort;
-import com.forecap.application.synthetic.IdRange;
-import com.forecap.application.synthetic.TrxRange;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.shared.port.out.RecapJsonPort;
+import com.forecap.application.shared.port.out.StoreException;
+import com.forecap.application.testdata.port.out.InspectTestDataPort;
+import com.forecap.application.testdata.port.out.StoreTestDataPort;
+import com.forecap.application.testdata.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 
 /**

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.forecap.application.port.out.CheckHealthPort;
-import com.forecap.application.port.out.ComponentHealth;
-import com.forecap.application.port.out.LoadUserRecapPort;
-import com.forecap.application.port.out.RecapJsonPort;
-import com.forecap.application.port.out.RecapStoreUnavailableException;
-import com.forecap.application.port.out.RecordQueryMetricsPort;
+import com.forecap.application.observability.CheckHealthPort;
+import com.forecap.application.observability.ComponentHealth;
+import com.forecap.application.observability.RecordQueryMetricsPort;
+import com.forecap.application.recap.port.out.LoadUserRecapPort;
+import com.forecap.application.recap.port.out.RecapStoreUnavailableException;
+import com.forecap.application.shared.port.out.RecapJsonPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

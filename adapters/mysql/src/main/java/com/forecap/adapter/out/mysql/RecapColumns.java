@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import com.forecap.application.port.out.RecapJsonPort;
+import com.forecap.application.shared.port.out.RecapJsonPort;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.RecapField;
 import com.forecap.domain.recap.UserRecap;

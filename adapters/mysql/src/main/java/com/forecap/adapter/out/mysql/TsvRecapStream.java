@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Iterator;
 
-import com.forecap.application.port.out.StoreImportedRecapsPort.ImportedRecap;
+import com.forecap.application.importing.port.out.StoreImportedRecapsPort.ImportedRecap;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 import com.mysql.cj.jdbc.JdbcStatement;

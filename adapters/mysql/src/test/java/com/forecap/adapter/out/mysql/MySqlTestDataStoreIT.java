@@ -6,17 +6,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
-import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
-import com.forecap.application.port.in.GenerateTestDataUseCase.GenerationReport;
-import com.forecap.application.port.in.VerifyTestDataUseCase.VerificationReport;
-import com.forecap.application.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
-import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.port.out.StoreException;
-import com.forecap.application.service.GenerateTestDataService;
-import com.forecap.application.service.VerifyTestDataService;
-import com.forecap.application.synthetic.IdRange;
-import com.forecap.application.synthetic.SyntheticRecaps;
-import com.forecap.application.synthetic.TrxRange;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.shared.port.out.CountStoredUsersPort;
+import com.forecap.application.shared.port.out.ReportProgressPort;
+import com.forecap.application.shared.port.out.StoreException;
+import com.forecap.application.testdata.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
+import com.forecap.application.testdata.port.in.GenerateTestDataUseCase.GenerationReport;
+import com.forecap.application.testdata.port.in.VerifyTestDataUseCase.VerificationReport;
+import com.forecap.application.testdata.port.in.VerifyTestDataUseCase.VerifyTestDataQuery;
+import com.forecap.application.testdata.service.GenerateTestDataService;
+import com.forecap.application.testdata.service.VerifyTestDataService;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
+import com.forecap.application.testdata.synthetic.TrxRange;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 import com.forecap.domain.user.UserId;
@@ -56,7 +57,7 @@ class MySqlTestDataStoreIT {
     void generated_users_read_back_exactly_and_pass_the_guides_checks() {
         GenerationReport report = generator(1_000).generate(new GenerateTestDataCommand(IdRange.startingAt(1, 5_000), 2, false));
         assertThat(report.written()).isEqualTo(5_000);
-        assertThat(store.totals()).isEqualTo(new com.forecap.application.port.out.InspectTestDataPort.Totals(5_000, 5_000));
+        assertThat(store.totals()).isEqualTo(new com.forecap.application.shared.port.out.CountStoredUsersPort.Totals(5_000, 5_000));
         Map<Long, UserRecap> found = store.find(java.util.List.of(1L, 1_000L, 4_999L, 5_001L));
         assertThat(found).containsOnlyKeys(1L, 1_000L, 4_999L);
         found.forEach((id, recap) -> assertThat(recap).isEqualTo(synthetic.recapOf(UserId.of(id))));
@@ -96,7 +97,7 @@ class MySqlTestDataStoreIT {
         generator(500).generate(new GenerateTestDataCommand(IdRange.startingAt(1, 700), 1, false));
         GenerationReport resumed = generator(500).generate(new GenerateTestDataCommand(IdRange.startingAt(1, 1_500), 2, false));
         assertThat(resumed.alreadyPresent()).isEqualTo(700);
-        assertThat(store.totals()).isEqualTo(new com.forecap.application.port.out.InspectTestDataPort.Totals(1_500, 1_500));
+        assertThat(store.totals()).isEqualTo(new com.forecap.application.shared.port.out.CountStoredUsersPort.Totals(1_500, 1_500));
     }
 
     @Test
@@ -105,7 +106,7 @@ class MySqlTestDataStoreIT {
         ScratchDatabase.execute("DELETE FROM `" + database.name() + "`.user_recap_data WHERE user_id BETWEEN 100 AND 150");
         assertThat(store.countPerChunk(new IdRange(1, 300), 1_000)).containsEntry(0L, 249L);
         generator(1_000).generate(new GenerateTestDataCommand(IdRange.startingAt(1, 300), 1, false));
-        assertThat(store.totals()).isEqualTo(new com.forecap.application.port.out.InspectTestDataPort.Totals(300, 300));
+        assertThat(store.totals()).isEqualTo(new com.forecap.application.shared.port.out.CountStoredUsersPort.Totals(300, 300));
     }
 
     @Test

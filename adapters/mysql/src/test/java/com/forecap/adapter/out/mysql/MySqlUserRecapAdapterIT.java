@@ -7,10 +7,10 @@ import java.util.List;
 
 import com.forecap.adapter.out.json.JacksonRecapJson;
 import com.forecap.adapter.out.mysql.testing.ScratchDatabase;
-import com.forecap.application.port.out.RecapStoreUnavailableException;
-import com.forecap.application.port.out.RecordQueryMetricsPort;
-import com.forecap.application.synthetic.IdRange;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.observability.RecordQueryMetricsPort;
+import com.forecap.application.recap.port.out.RecapStoreUnavailableException;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

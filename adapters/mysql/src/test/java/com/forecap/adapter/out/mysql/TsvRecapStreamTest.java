@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import com.forecap.application.port.out.StoreImportedRecapsPort.ImportedRecap;
+import com.forecap.application.importing.port.out.StoreImportedRecapsPort.ImportedRecap;
 import com.forecap.domain.recap.JsonArrayText;
 import com.forecap.domain.recap.UserRecap;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 
-import com.forecap.application.port.out.RecordRequestMetricsPort;
+import com.forecap.application.observability.RecordRequestMetricsPort;
 
 /**
  * Records requests of one method and route. The labelled series for each status code are looked up

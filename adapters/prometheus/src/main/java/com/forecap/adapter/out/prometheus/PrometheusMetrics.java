@@ -18,11 +18,11 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
-import com.forecap.application.port.out.RecordCacheMetricsPort;
-import com.forecap.application.port.out.RecordQueryMetricsPort;
-import com.forecap.application.port.out.RecordRefusalMetricsPort;
-import com.forecap.application.port.out.RecordRequestMetricsPort;
-import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.application.observability.RecordCacheMetricsPort;
+import com.forecap.application.observability.RecordQueryMetricsPort;
+import com.forecap.application.observability.RecordRefusalMetricsPort;
+import com.forecap.application.observability.RecordRequestMetricsPort;
+import com.forecap.application.observability.ScrapeMetricsPort;
 
 /**
  * The service's metrics under the names and labels of the contract (section 4), kept in one

@@ -2,7 +2,7 @@ package com.forecap.adapter.out.prometheus;
 
 import java.nio.charset.StandardCharsets;
 
-import com.forecap.application.port.out.ScrapeMetricsPort;
+import com.forecap.application.observability.ScrapeMetricsPort;
 
 import org.junit.jupiter.api.Test;
 

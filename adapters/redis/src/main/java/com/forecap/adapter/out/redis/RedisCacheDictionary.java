@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.forecap.application.port.out.CacheDictionaryPort;
-import com.forecap.application.port.out.StoreException;
+import com.forecap.application.cache.port.out.CacheDictionaryPort;
+import com.forecap.application.shared.port.out.StoreException;
 import com.forecap.domain.recap.EncodedRecap;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;

@@ -12,11 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.forecap.application.port.out.CacheRecapsPort;
-import com.forecap.application.port.out.CheckHealthPort;
-import com.forecap.application.port.out.ComponentHealth;
-import com.forecap.application.port.out.LoadUserRecapPort;
-import com.forecap.application.port.out.RecordCacheMetricsPort;
+import com.forecap.application.cache.port.out.CacheRecapsPort;
+import com.forecap.application.observability.CheckHealthPort;
+import com.forecap.application.observability.ComponentHealth;
+import com.forecap.application.observability.RecordCacheMetricsPort;
+import com.forecap.application.recap.port.out.LoadUserRecapPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

@@ -2,8 +2,8 @@ package com.forecap.adapter.out.redis;
 
 import java.nio.charset.StandardCharsets;
 
-import com.forecap.application.port.out.EvictCachedRecapsPort;
-import com.forecap.application.port.out.StoreException;
+import com.forecap.application.importing.port.out.EvictCachedRecapsPort;
+import com.forecap.application.shared.port.out.StoreException;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;

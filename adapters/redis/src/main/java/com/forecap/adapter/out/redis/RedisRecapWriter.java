@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.forecap.application.port.out.CacheRecapsPort;
-import com.forecap.application.port.out.RecordCacheMetricsPort;
-import com.forecap.application.port.out.StoreException;
+import com.forecap.application.cache.port.out.CacheRecapsPort;
+import com.forecap.application.observability.RecordCacheMetricsPort;
+import com.forecap.application.shared.port.out.StoreException;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import redis.clients.jedis.AbstractPipeline;

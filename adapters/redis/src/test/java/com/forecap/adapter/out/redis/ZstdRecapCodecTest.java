@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 import com.forecap.adapter.out.json.JacksonRecapJson;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
 import org.junit.jupiter.api.Test;

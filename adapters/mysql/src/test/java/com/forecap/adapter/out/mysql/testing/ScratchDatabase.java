@@ -15,11 +15,11 @@ import com.forecap.adapter.out.mysql.MySqlConnections;
 import com.forecap.adapter.out.mysql.MySqlSchema;
 import com.forecap.adapter.out.mysql.MySqlSettings;
 import com.forecap.adapter.out.mysql.MySqlTestDataStore;
-import com.forecap.application.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
-import com.forecap.application.port.out.ReportProgressPort;
-import com.forecap.application.service.GenerateTestDataService;
-import com.forecap.application.synthetic.IdRange;
-import com.forecap.application.synthetic.SyntheticRecaps;
+import com.forecap.application.shared.IdRange;
+import com.forecap.application.shared.port.out.ReportProgressPort;
+import com.forecap.application.testdata.port.in.GenerateTestDataUseCase.GenerateTestDataCommand;
+import com.forecap.application.testdata.service.GenerateTestDataService;
+import com.forecap.application.testdata.synthetic.SyntheticRecaps;
 
 /**
  * A database of its own on the local MariaDB/MySQL (root with an empty password on 127.0.0.1:3306

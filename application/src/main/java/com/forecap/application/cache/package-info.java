@@ -1,0 +1,2 @@
+/** Cache operations ahead of traffic: warming the cache from the store, training the compression dictionary. */
+package com.forecap.application.cache;

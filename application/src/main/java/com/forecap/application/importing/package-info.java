@@ -1,0 +1,2 @@
+/** Importing recaps from files: rows read, validated, stored in chunks, the cache told, rejects written. */
+package com.forecap.application.importing;

@@ -1,0 +1,34 @@
+package com.forecap.application.importing.port.out;
+
+import java.nio.file.Path;
+
+/** Writes rejected rows, with where and why, to a file a person reads next to the imported one. */
+public interface WriteRejectsPort {
+
+    /**
+     * Opens the rejects file; it is created on the first rejected row and replaces an older one, and a
+     * run with no rejects leaves no file (an older one is deleted).
+     *
+     * @param file         where
+     * @param positionName what a position counts, e.g. {@code line}
+     * @return the writer
+     */
+    Rejects open(Path file, String positionName);
+
+    /** An open rejects file. */
+    interface Rejects extends AutoCloseable {
+
+        /**
+         * Records one problem of a row.
+         *
+         * @param position the row's line or sheet row
+         * @param userId   the row's user id as written (may be empty)
+         * @param column   the column at fault
+         * @param reason   what is wrong
+         */
+        void reject(long position, String userId, String column, String reason);
+
+        @Override
+        void close();
+    }
+}

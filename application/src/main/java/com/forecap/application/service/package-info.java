@@ -1,2 +1,0 @@
-/** Use-case implementations: each a final service built from ports and a clock. */
-package com.forecap.application.service;
