@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import com.forecap.bootstrap.config.ConfigLoader;
 import com.forecap.bootstrap.config.ConfigurationException;
 import com.forecap.bootstrap.config.ServiceSettings;
-import com.forecap.bootstrap.wiring.ForecapRoot;
+import com.forecap.bootstrap.wiring.SignatureSchemes;
 import com.forecap.domain.auth.LegacySignatureScheme;
 import com.forecap.domain.auth.RequestTimestamp;
 import com.forecap.domain.auth.SignatureScheme;
@@ -63,7 +63,7 @@ public final class SignCommand implements Callable<Integer> {
         ServiceSettings.AuthSettings auth = ServiceSettings.authFrom(ConfigLoader.load(System.getenv(), Map.of()));
         String name = Optional.ofNullable(scheme).or(auth::scheme).orElseThrow(() -> new ConfigurationException(
                 "no signature scheme is configured (AUTH_SCHEMES has jwt only); pass --scheme hmac-sha256"));
-        SignatureScheme signer = ForecapRoot.signatureScheme(name, auth);
+        SignatureScheme signer = SignatureSchemes.of(name, auth);
         PrintWriter out = spec.commandLine().getOut();
         String sign = signer.sign(ts, userId);
         out.println("timestamp: " + ts);

@@ -1,17 +1,14 @@
 package com.forecap.bootstrap.config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.helidon.config.Config;
 
@@ -50,7 +47,6 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
     public static final int DEFAULT_USER_BUDGET = 600;
     /** The name of the bearer-token scheme in {@code forecap.auth.schemes}. */
     public static final String JWT = "jwt";
-    private static final Set<String> KNOWN_SCHEMES = Set.of(JWT, "legacy", "hmac-sha256");
 
     /** The start-up warm-up's default length. */
     public static final Duration DEFAULT_WARM_UP = Duration.ofMillis(600);
@@ -156,7 +152,7 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
      * @throws ConfigurationException when a value is missing or wrong
      */
     public static AuthSettings authFrom(Config config) {
-        return auth(config.get("forecap"));
+        return AuthConfig.auth(config.get("forecap"));
     }
 
     /**
@@ -177,7 +173,7 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
         };
         boolean mysql = store == StoreMode.MYSQL;
         Config shutdown = forecap.get("shutdown");
-        AuthSettings auth = auth(forecap);
+        AuthSettings auth = AuthConfig.auth(forecap);
         return new ServiceSettings(listener(config.get("server")), store, new EmbeddedSettings(
                 Settings.integer(forecap, "embedded.users", 100_000, 0, InMemoryUserRecapAdapter.MAX_USERS), seed(config)),
                 auth,
@@ -201,90 +197,6 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
                 server.get("protocols.http_1_1"));
     }
 
-    private static AuthSettings auth(Config forecap) {
-        FreshnessWindow freshness = new FreshnessWindow(
-                Settings.duration(forecap, "auth.max-age", FreshnessWindow.DEFAULT.maxAge()),
-                Settings.duration(forecap, "auth.max-ahead", FreshnessWindow.DEFAULT.maxAhead()));
-        Instant start = Settings.instant(forecap, "campaign.start").orElse(null);
-        Instant end = Settings.instant(forecap, "campaign.end").orElse(null);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw new ConfigurationException("forecap.campaign.end (" + end + ") is before forecap.campaign.start (" + start + ")");
-        }
-        String signature = Settings.text(forecap, "auth.scheme", "legacy").toLowerCase(Locale.ROOT);
-        Set<String> schemes = list(Settings.optionalText(forecap, "auth.schemes").orElse(signature).toLowerCase(Locale.ROOT));
-        Set<String> signatures = new LinkedHashSet<>(schemes);
-        boolean tokens = signatures.remove(JWT);
-        if (signatures.size() > 1) {
-            throw new ConfigurationException("forecap.auth.schemes (AUTH_SCHEMES) may name one signature scheme, "
-                    + "legacy or hmac-sha256, besides jwt; was " + schemes);
-        }
-        if (!schemes.isEmpty() && schemes.stream().anyMatch(name -> !KNOWN_SCHEMES.contains(name))) {
-            throw new ConfigurationException("forecap.auth.schemes (AUTH_SCHEMES) must list jwt, legacy or hmac-sha256, "
-                    + "was " + schemes);
-        }
-        return new AuthSettings(signatures.stream().findFirst(), tokens ? Optional.of(jwt(forecap)) : Optional.empty(),
-                forecap.get("auth.secret").asString().orElse(""), freshness, start, end, hmacKeys(forecap));
-    }
-
-    /** {@code forecap.auth.jwt}: the identity provider whose bearer tokens are accepted. */
-    private static JwtTokenVerifier.Settings jwt(Config forecap) {
-        Config jwt = forecap.get("auth.jwt");
-        String jwks = Settings.text(jwt, "jwks-uri", "");
-        String issuer = Settings.text(jwt, "issuer", "");
-        Set<String> audiences = list(Settings.text(jwt, "audience", ""));
-        if (jwks.isBlank() || issuer.isBlank() || audiences.isEmpty()) {
-            throw new ConfigurationException("AUTH_SCHEMES includes jwt: set the identity provider's key set, issuer "
-                    + "and this service's audience (AUTH_JWT_JWKS_URI, AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE; "
-                    + "forecap.auth.jwt.jwks-uri, issuer, audience)");
-        }
-        try {
-            URI uri = URI.create(jwks.strip());
-            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-                throw new IllegalArgumentException("not an http(s) address: " + jwks);
-            }
-            return new JwtTokenVerifier.Settings(uri, issuer.strip(), audiences,
-                    Settings.text(jwt, "user-claim", "sub").strip(),
-                    list(Settings.text(jwt, "algorithms", String.join(",", new TreeSet<>(
-                            JwtTokenVerifier.Settings.DEFAULT_ALGORITHMS)))),
-                    Settings.duration(jwt, "clock-skew", Duration.ofSeconds(30)),
-                    Settings.duration(jwt, "keys-ttl", Duration.ofMinutes(5)),
-                    Settings.duration(jwt, "refresh-at-most-every", Duration.ofMinutes(1)),
-                    Settings.duration(jwt, "fetch-timeout", Duration.ofSeconds(2)),
-                    Settings.integer(jwt, "remembered", 50_000, 0, 10_000_000));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("forecap.auth.jwt: " + e.getMessage());
-        }
-    }
-
-    /** The non-blank items of a comma-separated list, stripped, in order, each once. */
-    private static Set<String> list(String text) {
-        Set<String> items = new LinkedHashSet<>();
-        for (String item : text.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.strip());
-            }
-        }
-        return items;
-    }
-
-    /** {@code forecap.auth.hmac-keys}: {@code id=secret,id=secret}, the signing key first. */
-    private static Map<String, String> hmacKeys(Config forecap) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        String text = forecap.get("auth.hmac-keys").asString().orElse("").trim();
-        if (text.isEmpty()) {
-            return keys;
-        }
-        for (String entry : text.split(",")) {
-            int equals = entry.indexOf('=');
-            if (equals <= 0 || equals == entry.length() - 1) {
-                throw new ConfigurationException("forecap.auth.hmac-keys must look like id1=secret1,id2=secret2 "
-                        + "(an entry has no '=' or an empty part)");
-            }
-            keys.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
-        }
-        return keys;
-    }
-
     /**
      * {@code forecap.http.allowed-origins} (comma-separated), {@code forecap.log.access}, and the user
      * budget: {@code forecap.http.user-budget} (different users per client address and window, default
@@ -292,7 +204,7 @@ public record ServiceSettings(Listener listener, StoreMode store, EmbeddedSettin
      * whose {@code X-Forwarded-For} is believed).
      */
     private static HttpPolicy http(Config forecap, boolean tokensAccepted) {
-        Set<String> origins = list(Settings.text(forecap, "http.allowed-origins", ""));
+        Set<String> origins = Settings.list(Settings.text(forecap, "http.allowed-origins", ""));
         Config http = forecap.get("http");
         HttpPolicy.UserBudgetPolicy budget;
         try {

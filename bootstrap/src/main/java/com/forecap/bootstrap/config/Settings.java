@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import io.helidon.config.Config;
 
@@ -79,5 +81,16 @@ final class Settings {
                         + value + "'");
             }
         });
+    }
+
+    /** The non-blank items of a comma-separated list, stripped, in order, each once. */
+    static Set<String> list(String text) {
+        Set<String> items = new LinkedHashSet<>();
+        for (String item : text.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
     }
 }

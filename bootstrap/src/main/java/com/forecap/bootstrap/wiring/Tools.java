@@ -97,7 +97,7 @@ public final class Tools implements AutoCloseable {
      * @throws IllegalArgumentException when the extension is not a known format
      */
     public GenerateTestDataUseCase fileGenerator(Path file, long chunkSize, ReportProgressPort progress) {
-        return new GenerateTestDataService(ForecapRoot.add(resources, new RecapFileWriter(file)), synthetic(), progress, chunkSize);
+        return new GenerateTestDataService(RecapStores.add(resources, new RecapFileWriter(file)), synthetic(), progress, chunkSize);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class Tools implements AutoCloseable {
         RedisSettings redisSettings = settings.requiredRedis("warm-cache");
         MySqlConnections connections = mysql(1);
         RedisConnections redis = redis(redisSettings);
-        RedisRecapWriter cache = new RedisRecapWriter(redis, ForecapRoot.codec(redis, json, settings.seed()).codec(),
+        RedisRecapWriter cache = new RedisRecapWriter(redis, RecapStores.codec(redis, json, settings.seed()).codec(),
                 RecordCacheMetricsPort.NONE);
         return new WarmCacheService(new MySqlRecapReader(connections, json), cache, json, progress);
     }
@@ -155,7 +155,7 @@ public final class Tools implements AutoCloseable {
         RedisSettings redisSettings = settings.requiredRedis("cache-dictionary train");
         MySqlConnections connections = mysql(1);
         RedisConnections redis = redis(redisSettings);
-        ForecapRoot.Codec current = ForecapRoot.codec(redis, json, settings.seed());
+        RedisCacheDictionary.Choice current = RecapStores.codec(redis, json, settings.seed());
         return new DictionaryTraining(new TrainCacheDictionaryService(new MySqlTestDataStore(connections, json),
                 new MySqlRecapReader(connections, json), json, new RedisCacheDictionary(redis, current.codec())),
                 current.description());
@@ -184,12 +184,12 @@ public final class Tools implements AutoCloseable {
     }
 
     private MySqlConnections mysql(int size) {
-        return ForecapRoot.add(resources, MySqlConnections.forTools(settings.mysql().orElseThrow(), size));
+        return RecapStores.add(resources, MySqlConnections.forTools(settings.mysql().orElseThrow(), size));
     }
 
     /** Redis for a command that needs it, refused with one clear line when it does not answer. */
     private RedisConnections redis(RedisSettings redisSettings) {
-        RedisConnections redis = ForecapRoot.add(resources, ForecapRoot.redis(redisSettings));
+        RedisConnections redis = RecapStores.add(resources, RecapStores.redis(redisSettings));
         String unreachable = redis.ping();
         if (unreachable != null) {
             throw new ConfigurationException("cannot use Redis: " + unreachable);

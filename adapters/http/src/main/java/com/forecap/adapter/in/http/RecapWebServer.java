@@ -1,7 +1,11 @@
 package com.forecap.adapter.in.http;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import io.helidon.config.Config;
@@ -43,6 +47,27 @@ public final class RecapWebServer {
     public record Parts<M extends RecordRequestMetricsPort & RecordRefusalMetricsPort & ScrapeMetricsPort>(
             GetUserRecapUseCase recaps, List<HealthIndicator> health, M metrics, HttpPolicy policy,
             BooleanSupplier draining) {
+    }
+
+    /**
+     * Why the listener's address cannot be bound, checked before the server starts so that a taken port
+     * is one clear line rather than Helidon's bind failure with its stack trace.
+     *
+     * @param host the address
+     * @param port the port; 0 (any free port) is never a problem
+     * @return what is wrong, or empty when the port is free
+     */
+    public static Optional<String> bindProblem(String host, int port) {
+        if (port == 0) {
+            return Optional.empty();
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -1,9 +1,11 @@
 package com.forecap.adapter.out.redis;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.forecap.application.cache.port.out.CacheDictionaryPort;
 import com.forecap.application.shared.port.out.StoreException;
@@ -20,6 +22,8 @@ public final class RedisCacheDictionary implements CacheDictionaryPort {
 
     /** The key, after the prefix. */
     public static final String KEY = "user:recap:dictionary";
+
+    private static final System.Logger LOG = System.getLogger(RedisCacheDictionary.class.getName());
 
     private final UnifiedJedis redis;
     private final RedisSettings settings;
@@ -48,6 +52,38 @@ public final class RedisCacheDictionary implements CacheDictionaryPort {
     public static Optional<ZstdRecapCodec> load(RedisConnections connections) {
         byte[] stored = connections.client().get(key(connections.settings()));
         return stored == null || stored.length == 0 ? Optional.empty() : Optional.of(new ZstdRecapCodec(stored));
+    }
+
+    /**
+     * A cache codec and where its dictionary came from, e.g. {@code stored:123456} or {@code built-in:654321}.
+     *
+     * @param codec       the codec
+     * @param description where its dictionary came from, and its id
+     */
+    public record Choice(ZstdRecapCodec codec, String description) {
+    }
+
+    /**
+     * The codec every instance using this Redis uses: the dictionary stored by {@code forecap
+     * cache-dictionary train} (trained on the real recaps) when there is one; else a built-in one trained
+     * on the given samples, which every instance must compute alike, so that all of them read what the
+     * others wrote (also when Redis cannot be read at start, with a warning).
+     *
+     * @param connections     the Redis client
+     * @param builtInSamples  the recaps the built-in dictionary is trained on, asked for only when needed
+     * @return the codec
+     */
+    public static Choice choose(RedisConnections connections, Supplier<List<EncodedRecap>> builtInSamples) {
+        try {
+            Optional<ZstdRecapCodec> stored = load(connections);
+            if (stored.isPresent()) {
+                return new Choice(stored.get(), "stored:" + stored.get().dictionaryId());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the cache dictionary from Redis, using the built-in one: " + e.getMessage());
+        }
+        ZstdRecapCodec builtIn = ZstdRecapCodec.trainedOn(builtInSamples.get());
+        return new Choice(builtIn, "built-in:" + builtIn.dictionaryId());
     }
 
     private static byte[] key(RedisSettings settings) {

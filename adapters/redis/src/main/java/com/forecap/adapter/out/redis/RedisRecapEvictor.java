@@ -1,6 +1,5 @@
 package com.forecap.adapter.out.redis;
 
-import java.nio.charset.StandardCharsets;
 
 import com.forecap.application.importing.port.out.EvictCachedRecapsPort;
 import com.forecap.application.shared.port.out.StoreException;

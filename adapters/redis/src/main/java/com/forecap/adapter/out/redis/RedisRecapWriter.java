@@ -1,6 +1,5 @@
 package com.forecap.adapter.out.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
