@@ -90,7 +90,7 @@ class ImportRowValidatorTest {
 
     @Test
     void ids_seen_twice_are_found_with_bounded_memory() {
-        ImportRecapsService.IdSet seen = new ImportRecapsService.IdSet();
+        IdSet seen = new IdSet();
         assertThat(seen.add(1)).isTrue();
         assertThat(seen.add(4_294_967_295L)).isTrue();
         assertThat(seen.add(1)).isFalse();
