@@ -1,7 +1,6 @@
 package com.forecap.adapter.out.redis;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import com.forecap.application.cache.port.out.CacheRecapsPort;
 import com.forecap.application.observability.CheckHealthPort;
@@ -19,11 +17,7 @@ import com.forecap.application.observability.RecordCacheMetricsPort;
 import com.forecap.application.recap.port.out.LoadUserRecapPort;
 import com.forecap.domain.recap.EncodedRecap;
 import com.forecap.domain.user.UserId;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.KeyValue;
 
@@ -53,37 +47,7 @@ public final class RedisCachingUserRecapAdapter
     /** The {@code cache_type} label of this layer. */
     public static final String CACHE_TYPE = "redis";
 
-    private static final byte[] RELEASE = ("if redis.call('get', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('del', KEYS[1]) else return 0 end").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NOTIFY = ("redis.call('rpush', KEYS[1], '1'); "
-            + "return redis.call('pexpire', KEYS[1], ARGV[1])").getBytes(StandardCharsets.UTF_8);
-    /**
-     * Takes the lock and, when taken, reads the entry in the same round trip (the lock's previous holder
-     * may have written it just before releasing). KEYS: entry, lock; ARGV: token, lock expiry. Answers
-     * {@code [1, entry or nil]} when taken, {@code [0]} when another instance holds it. Standalone only,
-     * for an entry this codec could not read (the lookup took no lock since the entry existed).
-     */
-    private static final byte[] LOCK = ("if redis.call('set', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then "
-            + "return {1, redis.call('get', KEYS[1])} else redis.call('set', KEYS[3], '1', 'PX', ARGV[2]) return {0} end")
-            .getBytes(StandardCharsets.UTF_8);
-    /**
-     * The end of a batch of loads in one script, for each quadruple of keys (entry, lock, ready list,
-     * waiting mark): store the entry (when there is one), release the lock if its token still holds it,
-     * and when someone marked that it waits, wake it through the ready list. ARGV: wake-up expiry, then
-     * per load its token, the entry's TTL and the entry (both empty when there is none). Standalone Redis
-     * only: in a cluster the keys (fixed by the contract, no hash tag) live in different slots.
-     */
-    private static final byte[] FINISH = ("for i = 1, #KEYS, 4 do "
-            + "local a = (i - 1) / 4 * 3 + 2 "
-            + "if ARGV[a + 1] ~= '' then redis.call('set', KEYS[i], ARGV[a + 2], 'PX', ARGV[a + 1]) end "
-            + "if redis.call('get', KEYS[i + 1]) == ARGV[a] then redis.call('del', KEYS[i + 1]) end "
-            + "if redis.call('del', KEYS[i + 3]) == 1 then "
-            + "redis.call('rpush', KEYS[i + 2], '1') redis.call('pexpire', KEYS[i + 2], ARGV[1]) end "
-            + "end return 1").getBytes(StandardCharsets.UTF_8);
     private static final byte[] EMPTY = new byte[0];
-    private static final Object UNAVAILABLE = new Object();
-    private static final Object ABSENT = new Object();
-    private static final Duration SLOW_CALL = Duration.ofMillis(250);
     /** Round trips of batched GETs in flight at once. */
     private static final int GET_SENDERS = 4;
 
@@ -93,7 +57,7 @@ public final class RedisCachingUserRecapAdapter
     private final ZstdRecapCodec codec;
     private final RedisSettings settings;
     private final RecordCacheMetricsPort metrics;
-    private final CircuitBreaker breaker;
+    private final RedisCalls calls;
     private final RedisRecapWriter writer;
     private final byte[] notifyMillis;
     private final RedisGetBatcher gets;
@@ -119,18 +83,7 @@ public final class RedisCachingUserRecapAdapter
         this.codec = Objects.requireNonNull(codec, "codec");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.writer = new RedisRecapWriter(connections, codec, metrics);
-        this.breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .slowCallDurationThreshold(SLOW_CALL)
-                .slowCallRateThreshold(80)
-                .waitDurationInOpenState(settings.breakerOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .writableStackTraceEnabled(false)
-                .build());
+        this.calls = new RedisCalls(settings.breakerOpenFor(), metrics, CACHE_TYPE);
         this.notifyMillis = Long.toString(settings.lockTtl().toMillis()).getBytes(StandardCharsets.US_ASCII);
         this.gets = new RedisGetBatcher(redis, settings.cluster(), settings.lockTtl().toMillis(), GET_SENDERS);
         this.finisher = new RedisFinisher<>(batch -> finish(batch, false));
@@ -142,7 +95,7 @@ public final class RedisCachingUserRecapAdapter
         byte[] key = writer.key(userId, "");
         byte[] lock = writer.key(userId, ":lock");
         byte[] token = nextToken();
-        Object found = call("get", () -> orAbsent(gets.lookup(key, lock, writer.key(userId, ":waiting"), token,
+        Object found = calls.call("get", () -> RedisCalls.orAbsent(gets.lookup(key, lock, writer.key(userId, ":waiting"), token,
                 getTimeoutNanos)));
         if (found instanceof byte[] value) {
             EncodedRecap recap = codec.decode(value);
@@ -152,7 +105,7 @@ public final class RedisCachingUserRecapAdapter
             }
         }
         metrics.miss(CACHE_TYPE);
-        if (found == UNAVAILABLE) {
+        if (found == RedisCalls.UNAVAILABLE) {
             return store.loadUserRecap(userId);
         }
         if (found == RedisGetBatcher.LOCKED) {
@@ -187,7 +140,7 @@ public final class RedisCachingUserRecapAdapter
         Optional<EncodedRecap> already = Optional.empty();
         Object locked;
         if (!settings.cluster()) {
-            Object reply = call("lock", () -> redis.eval(LOCK, List.of(key, lock, writer.key(userId, ":waiting")),
+            Object reply = calls.call("lock", () -> redis.eval(RedisLockScripts.LOCK, List.of(key, lock, writer.key(userId, ":waiting")),
                     List.of(token, notifyMillis)));
             if (reply instanceof List<?> answer && !answer.isEmpty()) {
                 locked = Long.valueOf(1).equals(answer.get(0)) ? "OK" : null;
@@ -195,15 +148,15 @@ public final class RedisCachingUserRecapAdapter
                     already = Optional.ofNullable(codec.decode(value));
                 }
             } else {
-                locked = UNAVAILABLE;
+                locked = RedisCalls.UNAVAILABLE;
             }
         } else {
-            locked = call("lock", () -> redis.set(lock, token, SetParams.setParams().nx().px(settings.lockTtl().toMillis())));
+            locked = calls.call("lock", () -> redis.set(lock, token, SetParams.setParams().nx().px(settings.lockTtl().toMillis())));
             if ("OK".equals(locked)) {
                 already = storedMeanwhile(key);
             }
         }
-        if (locked == UNAVAILABLE) {
+        if (locked == RedisCalls.UNAVAILABLE) {
             return store.loadUserRecap(userId);
         }
         if (!"OK".equals(locked)) {
@@ -221,12 +174,12 @@ public final class RedisCachingUserRecapAdapter
     private Optional<EncodedRecap> waitForHolder(UserId userId, byte[] key) {
         byte[] ready = writer.key(userId, ":ready");
         double seconds = Math.max(0.001, settings.lockWait().toMillis() / 1000.0);
-        Object woken = call("wait", () -> orAbsent(redis.blpop(seconds, ready)));
+        Object woken = calls.call("wait", () -> RedisCalls.orAbsent(redis.blpop(seconds, ready)));
         if (woken instanceof KeyValue<?, ?>) {
             // pass the wake-up on to the next waiting instance
-            call("notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
+            calls.call("notify", () -> redis.eval(RedisLockScripts.NOTIFY, List.of(ready), List.of(notifyMillis)));
         }
-        Object after = call("get", () -> orAbsent(redis.get(key)));
+        Object after = calls.call("get", () -> RedisCalls.orAbsent(redis.get(key)));
         if (after instanceof byte[] value) {
             EncodedRecap recap = codec.decode(value);
             if (recap != null) {
@@ -261,17 +214,17 @@ public final class RedisCachingUserRecapAdapter
                     args.add(finish.entry());
                 }
             }
-            call(guarded, "finish", () -> redis.eval(FINISH, keys, args));
+            calls.call(guarded, "finish", () -> redis.eval(RedisLockScripts.FINISH, keys, args));
             return;
         }
         for (Finish finish : batch) {
             if (finish.entry() != null) {
                 long ttlMillis = writer.ttlMillis();
-                call(guarded, "set", () -> redis.set(finish.key(), finish.entry(), SetParams.setParams().px(ttlMillis)));
+                calls.call(guarded, "set", () -> redis.set(finish.key(), finish.entry(), SetParams.setParams().px(ttlMillis)));
             }
             byte[] ready = writer.key(finish.userId(), ":ready");
-            call(guarded, "unlock", () -> redis.eval(RELEASE, List.of(finish.lock()), List.of(finish.token())));
-            call(guarded, "notify", () -> redis.eval(NOTIFY, List.of(ready), List.of(notifyMillis)));
+            calls.call(guarded, "unlock", () -> redis.eval(RedisLockScripts.RELEASE, List.of(finish.lock()), List.of(finish.token())));
+            calls.call(guarded, "notify", () -> redis.eval(RedisLockScripts.NOTIFY, List.of(ready), List.of(notifyMillis)));
         }
     }
 
@@ -290,7 +243,7 @@ public final class RedisCachingUserRecapAdapter
      * operation {@code recheck}. In a cluster only: standalone, the lock script reads it.
      */
     private Optional<EncodedRecap> storedMeanwhile(byte[] key) {
-        Object value = call("recheck", () -> orAbsent(redis.get(key)));
+        Object value = calls.call("recheck", () -> RedisCalls.orAbsent(redis.get(key)));
         return value instanceof byte[] bytes ? Optional.ofNullable(codec.decode(bytes)) : Optional.empty();
     }
 
@@ -336,30 +289,7 @@ public final class RedisCachingUserRecapAdapter
      * @return the state
      */
     public String circuitState() {
-        return breaker.getState().name();
+        return calls.circuitState();
     }
 
-    /** Runs one Redis command through the breaker; {@link #UNAVAILABLE} when skipped or failed. */
-    private Object call(String operation, Supplier<Object> command) {
-        return call(true, operation, command);
-    }
-
-    /** Runs one Redis command, through the breaker when {@code guarded}; {@link #UNAVAILABLE} when skipped or failed. */
-    private Object call(boolean guarded, String operation, Supplier<Object> command) {
-        long start = System.nanoTime();
-        try {
-            Object result = guarded ? breaker.executeSupplier(command) : command.get();
-            metrics.operation(operation, CACHE_TYPE, System.nanoTime() - start);
-            return result;
-        } catch (CallNotPermittedException e) {
-            return UNAVAILABLE;
-        } catch (JedisException e) {
-            metrics.operation(operation, CACHE_TYPE, System.nanoTime() - start);
-            return UNAVAILABLE;
-        }
-    }
-
-    private static Object orAbsent(Object value) {
-        return value == null ? ABSENT : value;
-    }
 }
