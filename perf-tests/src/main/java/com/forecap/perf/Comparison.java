@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * What {@code perf-tests/compare.sh} leaves in its results folder: {@code compare.properties} (command,
  * machine, candidates in the order given) and, per round and candidate, {@code round-R/NAME/} with
@@ -24,8 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param trials     every candidate's run in every round, in the order they ran
  */
 record Comparison(Properties facts, List<String> candidates, List<Trial> trials) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Copies. */
     Comparison {
@@ -177,10 +173,7 @@ record Comparison(Properties facts, List<String> candidates, List<Trial> trials)
         if (!Files.exists(folder.resolve("run-1.json"))) {
             return null;
         }
-        List<RunFigures> runs = new ArrayList<>();
-        for (int i = 1; Files.exists(folder.resolve("run-" + i + ".json")); i++) {
-            runs.add(RunFigures.fromWrk(JSON.readTree(folder.resolve("run-" + i + ".json").toFile())));
-        }
+        List<RunFigures> runs = ResultsReader.wrkRuns(folder);
         Properties process = ResultsReader.properties(folder.resolve("process.properties"));
         ProcessFigures figures = null;
         if (process.containsKey("cpu_ticks_after")) {

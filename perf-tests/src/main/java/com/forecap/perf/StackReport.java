@@ -1,7 +1,5 @@
 package com.forecap.perf;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ final class StackReport {
     /** The guide's target for the cache hit ratio after warm-up; the warm-up point is where it is reached for good. */
     static final double WARM_HIT_RATIO = 0.90;
     private static final double MB = 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StackReport() {
     }
@@ -352,7 +349,7 @@ final class StackReport {
                 String[] cells = line.split("\t");
                 Path json = folder.resolve("run-" + cells[0] + ".json");
                 if (Files.isRegularFile(json)) {
-                    slices.add(new SliceRun(Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), RunFigures.fromWrk(JSON.readTree(json.toFile()))));
+                    slices.add(new SliceRun(Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), ResultsReader.wrkRun(json)));
                 }
             }
         }
