@@ -120,18 +120,17 @@ final class CompareReport {
         md.append("# Side by side - ").append(String.join(" vs ", candidates)).append("\n\n");
         md.append("Date: ").append(facts.getProperty("date", "?")).append("\n\n");
         md.append("## Test Configuration\n\n");
-        line(md, "Command", "`" + facts.getProperty("command", "(not recorded)") + "`");
-        line(md, "Data", "MySQL database `" + facts.getProperty("mysql_database", "?") + "` on " + facts.getProperty("mysql_host", "?")
+        Formats.line(md, "Command", "`" + facts.getProperty("command", "(not recorded)") + "`");
+        Formats.line(md, "Data", "MySQL database `" + facts.getProperty("mysql_database", "?") + "` on " + facts.getProperty("mysql_host", "?")
                 + ", ids 1.." + facts.getProperty("users", "?") + "; each candidate gets its own empty Redis ("
                 + facts.getProperty("redis", "redis-server") + ") for each round");
-        line(md, "Load", facts.getProperty("tool", "wrk") + ", " + facts.getProperty("connections", "?") + " connections, "
+        Formats.line(md, "Load", facts.getProperty("tool", "wrk") + ", " + facts.getProperty("connections", "?") + " connections, "
                 + facts.getProperty("threads", "?") + " threads; cold start: " + facts.getProperty("slices", "?") + " slices of "
                 + facts.getProperty("slice_seconds", "?") + " s from the first 200 of the readiness path, no warm-up; realistic and hot: "
                 + facts.getProperty("duration_seconds", "?") + " s each after " + facts.getProperty("warmup_seconds", "?")
                 + " s of warm-up with the same mix, on the same process");
-        line(md, "Rounds", comparison.rounds() + " (" + orders(comparison) + ")");
-        line(md, "Machine", facts.getProperty("cpus", "?") + " CPUs (" + facts.getProperty("cpu_model", "?") + "), "
-                + facts.getProperty("memory_mb", "?") + " MB RAM, " + facts.getProperty("kernel", "?"));
+        Formats.line(md, "Rounds", comparison.rounds() + " (" + orders(comparison) + ")");
+        Formats.line(md, "Machine", Formats.machine(facts));
         md.append("\n| Candidate | Command | Directory | Readiness |\n|---|---|---|---|\n");
         for (String candidate : candidates) {
             md.append("| ").append(candidate).append(" | `").append(facts.getProperty("candidate." + candidate + ".command", "?"))
@@ -170,27 +169,27 @@ final class CompareReport {
     /** Every figure the candidates are ranked by. */
     static List<Figure> figures(Comparison comparison) {
         List<Figure> figures = new ArrayList<>();
-        figures.add(figure(comparison, COLD, "time to ready", false, CompareReport::millis,
+        figures.add(figure(comparison, COLD, "time to ready", false, Formats::millis,
                 c -> comparison.trialsOf(c).stream().map(Comparison.Trial::readyMillis).filter(v -> v != null).toList()));
         int first = firstSlices(comparison);
-        figures.add(figure(comparison, COLD, "requests in the first " + seconds(first * sliceSeconds(comparison)), true,
-                CompareReport::count, c -> comparison.measurements(c, COLD).stream()
+        figures.add(figure(comparison, COLD, "requests in the first " + Formats.seconds(first * sliceSeconds(comparison)), true,
+                Formats::count, c -> comparison.measurements(c, COLD).stream()
                         .map(m -> (double) m.runs().stream().limit(first).mapToLong(RunFigures::requests).sum()).toList()));
-        figures.add(figure(comparison, COLD, "worst slice p99", false, CompareReport::ms, c -> comparison.measurements(c, COLD).stream()
+        figures.add(figure(comparison, COLD, "worst slice p99", false, Formats::ms, c -> comparison.measurements(c, COLD).stream()
                 .map(m -> m.runs().stream().mapToDouble(RunFigures::p99).max().orElse(0)).toList()));
-        figures.add(figure(comparison, COLD, "errors", false, CompareReport::count, c -> comparison.measurements(c, COLD).stream()
+        figures.add(figure(comparison, COLD, "errors", false, Formats::count, c -> comparison.measurements(c, COLD).stream()
                 .map(m -> (double) m.runs().stream().mapToLong(RunFigures::failures).sum()).toList()));
         for (String scenario : STEADY) {
-            figures.add(figure(comparison, scenario, "requests/s", true, CompareReport::count, c -> runs(comparison, c, scenario, RunFigures::rps)));
-            figures.add(figure(comparison, scenario, "p50", false, CompareReport::ms, c -> runs(comparison, c, scenario, RunFigures::p50)));
-            figures.add(figure(comparison, scenario, "p99", false, CompareReport::ms, c -> runs(comparison, c, scenario, RunFigures::p99)));
-            figures.add(figure(comparison, scenario, "errors", false, CompareReport::count,
+            figures.add(figure(comparison, scenario, "requests/s", true, Formats::count, c -> runs(comparison, c, scenario, RunFigures::rps)));
+            figures.add(figure(comparison, scenario, "p50", false, Formats::ms, c -> runs(comparison, c, scenario, RunFigures::p50)));
+            figures.add(figure(comparison, scenario, "p99", false, Formats::ms, c -> runs(comparison, c, scenario, RunFigures::p99)));
+            figures.add(figure(comparison, scenario, "errors", false, Formats::count,
                     c -> runs(comparison, c, scenario, r -> (double) r.failures())));
-            figures.add(figure(comparison, scenario, "CPU ms per 1000 requests", false, CompareReport::decimal,
+            figures.add(figure(comparison, scenario, "CPU ms per 1000 requests", false, Formats::decimal,
                     c -> comparison.measurements(c, scenario).stream().map(Comparison.Measurement::cpuMillisPerThousand)
                             .filter(v -> v != null).toList()));
         }
-        figures.add(figure(comparison, "all", "peak RSS", false, CompareReport::megabytes, c -> comparison.trialsOf(c).stream()
+        figures.add(figure(comparison, "all", "peak RSS", false, Formats::megabytes, c -> comparison.trialsOf(c).stream()
                 .map(t -> t.scenarios().values().stream().filter(m -> m.process() != null)
                         .mapToDouble(m -> m.process().peakRssMb()).max())
                 .filter(v -> v.isPresent()).map(v -> v.getAsDouble()).toList()));
@@ -257,11 +256,11 @@ final class CompareReport {
             List<Comparison.Measurement> measured = comparison.measurements(candidate, COLD);
             md.append("| ").append(candidate)
                     .append(" | ").append(format(Spread.of(comparison.trialsOf(candidate).stream().map(Comparison.Trial::readyMillis)
-                            .filter(v -> v != null).toList()), CompareReport::millis))
-                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::cpuSeconds), CompareReport::decimal))
+                            .filter(v -> v != null).toList()), Formats::millis))
+                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::cpuSeconds), Formats::decimal))
                     .append(" | ").append(format(Spread.of(measured.stream().map(Comparison.Measurement::cpuMillisPerThousand)
-                            .filter(v -> v != null).toList()), CompareReport::decimal))
-                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::peakRssMb), CompareReport::megabytes))
+                            .filter(v -> v != null).toList()), Formats::decimal))
+                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::peakRssMb), Formats::megabytes))
                     .append(" |\n");
         }
         md.append("\nPer slice (medians over rounds; errors summed over rounds):\n\n| Slice ends at |");
@@ -275,7 +274,7 @@ final class CompareReport {
         md.append('\n').append(rule).append('\n');
         int slices = candidates.stream().mapToInt(c -> slices(comparison, c).size()).max().orElse(0);
         for (int i = 0; i < slices; i++) {
-            md.append("| ").append(seconds((i + 1) * slice)).append(" |");
+            md.append("| ").append(Formats.seconds((i + 1) * slice)).append(" |");
             for (String candidate : candidates) {
                 List<List<RunFigures>> perSlice = slices(comparison, candidate);
                 if (i >= perSlice.size()) {
@@ -283,15 +282,17 @@ final class CompareReport {
                     continue;
                 }
                 List<RunFigures> runs = perSlice.get(i);
-                md.append(' ').append(count(median(runs, RunFigures::rps))).append(" | ").append(ms(median(runs, RunFigures::p50)))
-                        .append(" | ").append(ms(median(runs, RunFigures::p95))).append(" | ").append(ms(median(runs, RunFigures::p99)))
+                md.append(' ').append(Formats.count(median(runs, RunFigures::rps)))
+                        .append(" | ").append(Formats.ms(median(runs, RunFigures::p50)))
+                        .append(" | ").append(Formats.ms(median(runs, RunFigures::p95)))
+                        .append(" | ").append(Formats.ms(median(runs, RunFigures::p99)))
                         .append(" | ").append(String.format(Locale.ROOT, "%,d of %,d", runs.stream().mapToLong(RunFigures::failures).sum(),
                                 runs.stream().mapToLong(RunFigures::requests).sum())).append(" |");
             }
             md.append('\n');
         }
         int first = firstSlices(comparison);
-        String window = "first " + seconds(first * slice);
+        String window = "first " + Formats.seconds(first * slice);
         md.append("\nThe ").append(window).append(" (requests answered, median over rounds; errors summed; ratio = row / column):\n\n");
         md.append("| Candidate | Requests | Errors |");
         candidates.forEach(c -> md.append(" vs ").append(c).append(" |"));
@@ -305,7 +306,7 @@ final class CompareReport {
         for (String candidate : candidates) {
             long errors = comparison.measurements(candidate, COLD).stream()
                     .mapToLong(m -> m.runs().stream().limit(first).mapToLong(RunFigures::failures).sum()).sum();
-            md.append("| ").append(candidate).append(" | ").append(count(totals.get(candidate))).append(" | ")
+            md.append("| ").append(candidate).append(" | ").append(Formats.count(totals.get(candidate))).append(" | ")
                     .append(String.format(Locale.ROOT, "%,d", errors)).append(" |");
             for (String other : candidates) {
                 double denominator = totals.get(other);
@@ -332,17 +333,17 @@ final class CompareReport {
             Spread rps = Spread.of(runs(comparison, candidate, scenario, RunFigures::rps));
             long requests = measured.stream().mapToLong(Comparison.Measurement::requests).sum();
             long failures = measured.stream().flatMap(m -> m.runs().stream()).mapToLong(RunFigures::failures).sum();
-            md.append("| ").append(candidate).append(" | ").append(rps.format(CompareReport::count))
+            md.append("| ").append(candidate).append(" | ").append(rps.format(Formats::count))
                     .append(" | ").append(best == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", rps.median() / best))
-                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p50)), CompareReport::ms))
-                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p95)), CompareReport::ms))
-                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p99)), CompareReport::ms))
+                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p50)), Formats::ms))
+                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p95)), Formats::ms))
+                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p99)), Formats::ms))
                     .append(" | ").append(String.format(Locale.ROOT, "%,d of %,d", failures, requests))
-                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::cpuSeconds), CompareReport::decimal))
+                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::cpuSeconds), Formats::decimal))
                     .append(" | ").append(format(Spread.of(measured.stream().map(Comparison.Measurement::cpuMillisPerThousand)
-                            .filter(v -> v != null).toList()), CompareReport::decimal))
-                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::peakRssMb), CompareReport::megabytes))
-                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::rssMb), CompareReport::megabytes))
+                            .filter(v -> v != null).toList()), Formats::decimal))
+                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::peakRssMb), Formats::megabytes))
+                    .append(" | ").append(format(process(measured, Comparison.ProcessFigures::rssMb), Formats::megabytes))
                     .append(" |\n");
         }
     }
@@ -354,11 +355,12 @@ final class CompareReport {
         for (Comparison.Trial trial : comparison.trials()) {
             Comparison.Measurement cold = trial.scenarios().get(COLD);
             md.append("| ").append(trial.round()).append(" | ").append(trial.candidate())
-                    .append(" | ").append(trial.readyMillis() == null ? "-" : millis(trial.readyMillis()))
-                    .append(" | ").append(cold == null ? "-" : count(cold.requests()));
+                    .append(" | ").append(trial.readyMillis() == null ? "-" : Formats.millis(trial.readyMillis()))
+                    .append(" | ").append(cold == null ? "-" : Formats.count(cold.requests()));
             for (String scenario : STEADY) {
                 Comparison.Measurement measured = trial.scenarios().get(scenario);
-                md.append(" | ").append(measured == null ? "-" : count(measured.runs().get(0).rps()) + ", " + ms(measured.runs().get(0).p99()));
+                md.append(" | ").append(measured == null ? "-"
+                        : Formats.count(measured.runs().get(0).rps()) + ", " + Formats.ms(measured.runs().get(0).p99()));
             }
             md.append(" | ").append(trial.info().getProperty("failed", "")).append(" |\n");
         }
@@ -450,33 +452,5 @@ final class CompareReport {
 
     private static String format(Spread spread, DoubleFunction<String> number) {
         return spread == null ? "-" : spread.format(number);
-    }
-
-    private static void line(StringBuilder md, String label, String value) {
-        md.append("- ").append(label).append(": ").append(value).append('\n');
-    }
-
-    private static String ms(double value) {
-        return String.format(Locale.ROOT, "%.2fms", value);
-    }
-
-    private static String millis(double value) {
-        return String.format(Locale.ROOT, "%,.0f ms", value);
-    }
-
-    private static String count(double value) {
-        return String.format(Locale.ROOT, "%,.0f", value);
-    }
-
-    private static String decimal(double value) {
-        return String.format(Locale.ROOT, "%,.2f", value);
-    }
-
-    private static String megabytes(double value) {
-        return String.format(Locale.ROOT, "%,.0f MB", value);
-    }
-
-    private static String seconds(double value) {
-        return String.format(Locale.ROOT, "%.0f s", value);
     }
 }

@@ -222,7 +222,7 @@ final class StackReport {
                 to - from, phase.requestsPerSecond(), phase.apiCpuPerThousand(from, to, requests)));
         Double hit = phase.cacheHitRatio(from, to);
         Double lastHalf = phase.cacheHitRatio((from + to) / 2, to);
-        md.append("- Answered from a cache: ").append(ReportGenerator.rate(hit)).append(" over the phase, ").append(ReportGenerator.rate(lastHalf))
+        md.append("- Answered from a cache: ").append(Formats.rate(hit)).append(" over the phase, ").append(Formats.rate(lastHalf))
                 .append(" over its second half; ").append(warmUpPoint(phase)).append('\n');
 
         md.append("\n### The guide's benchmark table (medians of the slices)\n\n");
@@ -232,10 +232,10 @@ final class StackReport {
         double limit = phase.first("api_cpus");
         double boxMb = (phase.max("api_memory_bytes") + phase.max("mysql_memory_bytes") + phase.max("redis_memory_bytes")) / MB;
         ReportGenerator.benchmarkTable(md, result, "-", 100 * apiCores / limit,
-                String.format(Locale.ROOT, "%s of the API's %.1f CPU (%.2f cores)", ReportGenerator.percent(100 * apiCores / limit), limit, apiCores),
+                String.format(Locale.ROOT, "%s of the API's %.1f CPU (%.2f cores)", Formats.percent(100 * apiCores / limit), limit, apiCores),
                 100 * boxMb / ReportGenerator.T3_MEDIUM_MB,
                 String.format(Locale.ROOT, "%s (api + mysql + redis peaks, %,.0f MB of 4 GB)",
-                        ReportGenerator.percent(100 * boxMb / ReportGenerator.T3_MEDIUM_MB), boxMb));
+                        Formats.percent(100 * boxMb / ReportGenerator.T3_MEDIUM_MB), boxMb));
 
         md.append("\n### Slices\n\n");
         md.append("| ends at | req/s | p50 | p95 | p99 | errors | answered from a cache | Redis keyspace hits | Redis MiB / keys / evicted | buffer pool hit "
@@ -247,11 +247,11 @@ final class StackReport {
             RunFigures r = s.run();
             md.append(String.format(Locale.ROOT, "| %.0f s | %,.0f | %s | %s | %s | %,d | %s | %s | %,.0f / %,.0f / %,.0f | %s "
                             + "| %.2f, %,.0f (%,.0f) | %.2f, %,.0f | %.2f |%n",
-                    b - from, r.rps(), ReportGenerator.ms(r.p50()), ReportGenerator.ms(r.p95()), ReportGenerator.ms(r.p99()), r.failures(),
-                    ReportGenerator.rate(phase.cacheHitRatio(a, b)),
-                    ReportGenerator.rate(phase.ratio("redis_keyspace_hits", "redis_keyspace_misses", a, b)),
+                    b - from, r.rps(), Formats.ms(r.p50()), Formats.ms(r.p95()), Formats.ms(r.p99()), r.failures(),
+                    Formats.rate(phase.cacheHitRatio(a, b)),
+                    Formats.rate(phase.ratio("redis_keyspace_hits", "redis_keyspace_misses", a, b)),
                     phase.at("redis_used_memory", b) / MB, phase.at("redis_keys", b), phase.delta("redis_evicted_keys", a, b),
-                    ReportGenerator.rate(phase.bufferPoolHitRatio(a, b)),
+                    Formats.rate(phase.bufferPoolHitRatio(a, b)),
                     phase.delta("api_cpu_seconds", a, b) / (b - a), phase.at("api_memory_bytes", b) / MB, phase.at("api_rss_bytes", b) / MB,
                     phase.delta("mysql_cpu_seconds", a, b) / (b - a), phase.at("mysql_memory_bytes", b) / MB,
                     phase.delta("redis_cpu_seconds", a, b) / (b - a)));
@@ -293,8 +293,8 @@ final class StackReport {
                 SliceRun a = ours.slices().get(i);
                 SliceRun b = go.slices().get(i);
                 md.append(String.format(Locale.ROOT, "| %.0f s | %,.0f | %,.0f | %.2f | %s | %s | %.0f | %.0f |%n", a.end() - ours.start(),
-                        a.run().rps(), b.run().rps(), a.run().rps() / b.run().rps(), ReportGenerator.ms(a.run().p99()),
-                        ReportGenerator.ms(b.run().p99()), ours.apiCpuPerThousand(a.start(), a.end(), a.run().requests()),
+                        a.run().rps(), b.run().rps(), a.run().rps() / b.run().rps(), Formats.ms(a.run().p99()),
+                        Formats.ms(b.run().p99()), ours.apiCpuPerThousand(a.start(), a.end(), a.run().requests()),
                         go.apiCpuPerThousand(b.start(), b.end(), b.run().requests())));
             }
             md.append(String.format(Locale.ROOT, "| whole phase | %,.0f | %,.0f | %.2f | | | %.0f | %.0f |%n",
