@@ -27,7 +27,7 @@ final class CompareReport {
     static final List<String> STEADY = List.of("realistic", "hot");
     /** The cold start's totals cover this many seconds from readiness (all slices when they are shorter). */
     static final double FIRST_SECONDS = 20;
-    private static final String COLD = "cold-start";
+    private static final String COLD = Comparison.COLD_START;
 
     private CompareReport() {
     }
@@ -134,7 +134,7 @@ final class CompareReport {
         figures.add(figure(comparison, COLD, "time to ready", false, Formats::millis,
                 c -> comparison.trialsOf(c).stream().map(Comparison.Trial::readyMillis).filter(v -> v != null).toList()));
         int first = firstSlices(comparison);
-        figures.add(figure(comparison, COLD, "requests in the first " + Formats.seconds(first * sliceSeconds(comparison)), true,
+        figures.add(figure(comparison, COLD, "requests in the first " + Formats.seconds(first * comparison.sliceSeconds()), true,
                 Formats::count, c -> comparison.measurements(c, COLD).stream()
                         .map(m -> (double) m.runs().stream().limit(first).mapToLong(RunFigures::requests).sum()).toList()));
         figures.add(figure(comparison, COLD, "worst slice p99", false, Formats::ms, c -> comparison.measurements(c, COLD).stream()
@@ -142,11 +142,11 @@ final class CompareReport {
         figures.add(figure(comparison, COLD, "errors", false, Formats::count, c -> comparison.measurements(c, COLD).stream()
                 .map(m -> (double) m.runs().stream().mapToLong(RunFigures::failures).sum()).toList()));
         for (String scenario : STEADY) {
-            figures.add(figure(comparison, scenario, "requests/s", true, Formats::count, c -> runs(comparison, c, scenario, RunFigures::rps)));
-            figures.add(figure(comparison, scenario, "p50", false, Formats::ms, c -> runs(comparison, c, scenario, RunFigures::p50)));
-            figures.add(figure(comparison, scenario, "p99", false, Formats::ms, c -> runs(comparison, c, scenario, RunFigures::p99)));
+            figures.add(figure(comparison, scenario, "requests/s", true, Formats::count, c -> comparison.perRun(c, scenario, RunFigures::rps)));
+            figures.add(figure(comparison, scenario, "p50", false, Formats::ms, c -> comparison.perRun(c, scenario, RunFigures::p50)));
+            figures.add(figure(comparison, scenario, "p99", false, Formats::ms, c -> comparison.perRun(c, scenario, RunFigures::p99)));
             figures.add(figure(comparison, scenario, "errors", false, Formats::count,
-                    c -> runs(comparison, c, scenario, r -> (double) r.failures())));
+                    c -> comparison.perRun(c, scenario, r -> (double) r.failures())));
             figures.add(figure(comparison, scenario, "CPU ms per 1000 requests", false, Formats::decimal,
                     c -> comparison.measurements(c, scenario).stream().map(Comparison.Measurement::cpuMillisPerThousand)
                             .filter(v -> v != null).toList()));
@@ -209,7 +209,7 @@ final class CompareReport {
         if (candidates.isEmpty()) {
             return;
         }
-        double slice = sliceSeconds(comparison);
+        double slice = comparison.sliceSeconds();
         md.append("\n## cold-start\n\n");
         md.append("Each candidate just started with an empty Redis; the clock starts when its readiness path first answers 200. ")
                 .append("Consecutive wrk runs of the realistic mix, no warm-up.\n\n");
@@ -234,20 +234,20 @@ final class CompareReport {
             }
         }
         md.append('\n').append(rule).append('\n');
-        int slices = candidates.stream().mapToInt(c -> slices(comparison, c).size()).max().orElse(0);
+        int slices = candidates.stream().mapToInt(c -> comparison.coldStartSlices(c).size()).max().orElse(0);
         for (int i = 0; i < slices; i++) {
             md.append("| ").append(Formats.seconds((i + 1) * slice)).append(" |");
             for (String candidate : candidates) {
-                List<List<RunFigures>> perSlice = slices(comparison, candidate);
+                List<List<RunFigures>> perSlice = comparison.coldStartSlices(candidate);
                 if (i >= perSlice.size()) {
                     md.append(" - | - | - | - | - |");
                     continue;
                 }
                 List<RunFigures> runs = perSlice.get(i);
-                md.append(' ').append(Formats.count(median(runs, RunFigures::rps)))
-                        .append(" | ").append(Formats.ms(median(runs, RunFigures::p50)))
-                        .append(" | ").append(Formats.ms(median(runs, RunFigures::p95)))
-                        .append(" | ").append(Formats.ms(median(runs, RunFigures::p99)))
+                md.append(' ').append(Formats.count(RunFigures.median(runs, RunFigures::rps)))
+                        .append(" | ").append(Formats.ms(RunFigures.median(runs, RunFigures::p50)))
+                        .append(" | ").append(Formats.ms(RunFigures.median(runs, RunFigures::p95)))
+                        .append(" | ").append(Formats.ms(RunFigures.median(runs, RunFigures::p99)))
                         .append(" | ").append(String.format(Locale.ROOT, "%,d of %,d", runs.stream().mapToLong(RunFigures::failures).sum(),
                                 runs.stream().mapToLong(RunFigures::requests).sum())).append(" |");
             }
@@ -289,17 +289,17 @@ final class CompareReport {
                 + "30 % in 1..5M, 20 % in all users, each capped at the data set.").append(" Measured after the warm-up.\n\n");
         md.append("| Candidate | Requests/s | vs best | p50 | p95 | p99 | Errors | CPU s | CPU ms / 1000 requests | Peak RSS | RSS at end |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-        double best = candidates.stream().mapToDouble(c -> Spread.of(runs(comparison, c, scenario, RunFigures::rps)).median()).max().orElse(0);
+        double best = candidates.stream().mapToDouble(c -> Spread.of(comparison.perRun(c, scenario, RunFigures::rps)).median()).max().orElse(0);
         for (String candidate : candidates) {
             List<Comparison.Measurement> measured = comparison.measurements(candidate, scenario);
-            Spread rps = Spread.of(runs(comparison, candidate, scenario, RunFigures::rps));
+            Spread rps = Spread.of(comparison.perRun(candidate, scenario, RunFigures::rps));
             long requests = measured.stream().mapToLong(Comparison.Measurement::requests).sum();
             long failures = measured.stream().flatMap(m -> m.runs().stream()).mapToLong(RunFigures::failures).sum();
             md.append("| ").append(candidate).append(" | ").append(rps.format(Formats::count))
                     .append(" | ").append(best == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", rps.median() / best))
-                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p50)), Formats::ms))
-                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p95)), Formats::ms))
-                    .append(" | ").append(format(Spread.of(runs(comparison, candidate, scenario, RunFigures::p99)), Formats::ms))
+                    .append(" | ").append(format(Spread.of(comparison.perRun(candidate, scenario, RunFigures::p50)), Formats::ms))
+                    .append(" | ").append(format(Spread.of(comparison.perRun(candidate, scenario, RunFigures::p95)), Formats::ms))
+                    .append(" | ").append(format(Spread.of(comparison.perRun(candidate, scenario, RunFigures::p99)), Formats::ms))
                     .append(" | ").append(String.format(Locale.ROOT, "%,d of %,d", failures, requests))
                     .append(" | ").append(format(process(measured, Comparison.ProcessFigures::cpuSeconds), Formats::decimal))
                     .append(" | ").append(format(Spread.of(measured.stream().map(Comparison.Measurement::cpuMillisPerThousand)
@@ -333,21 +333,21 @@ final class CompareReport {
         Map<String, double[]> p99 = new LinkedHashMap<>();
         Map<String, Map<String, Double>> steady = new LinkedHashMap<>();
         for (String candidate : comparison.candidates()) {
-            List<List<RunFigures>> slices = slices(comparison, candidate);
+            List<List<RunFigures>> slices = comparison.coldStartSlices(candidate);
             if (!slices.isEmpty()) {
-                rps.put(candidate, slices.stream().mapToDouble(runs -> median(runs, RunFigures::rps)).toArray());
-                p99.put(candidate, slices.stream().mapToDouble(runs -> median(runs, RunFigures::p99)).toArray());
+                rps.put(candidate, slices.stream().mapToDouble(runs -> RunFigures.median(runs, RunFigures::rps)).toArray());
+                p99.put(candidate, slices.stream().mapToDouble(runs -> RunFigures.median(runs, RunFigures::p99)).toArray());
             }
             Map<String, Double> byScenario = new LinkedHashMap<>();
             for (String scenario : STEADY) {
-                Spread spread = Spread.of(runs(comparison, candidate, scenario, RunFigures::rps));
+                Spread spread = Spread.of(comparison.perRun(candidate, scenario, RunFigures::rps));
                 if (spread != null) {
                     byScenario.put(scenario, spread.median());
                 }
             }
             steady.put(candidate, byScenario);
         }
-        double slice = sliceSeconds(comparison);
+        double slice = comparison.sliceSeconds();
         Charts.slices("Cold start: requests per second per slice", "requests/s", rps, slice, folder.resolve(Charts.COLD_START_RPS));
         Charts.slices("Cold start: p99 per slice", "milliseconds", p99, slice, folder.resolve(Charts.COLD_START_P99));
         Charts.candidates(steady, folder);
@@ -365,40 +365,14 @@ final class CompareReport {
                 cpu == null ? null : cpu.median(), rss == null ? null : rss.median(), null);
     }
 
-    /** The cold start's slices of a candidate: for each slice, its run in every round. */
-    private static List<List<RunFigures>> slices(Comparison comparison, String candidate) {
-        List<List<RunFigures>> slices = new ArrayList<>();
-        for (Comparison.Measurement measured : comparison.measurements(candidate, COLD)) {
-            for (int i = 0; i < measured.runs().size(); i++) {
-                if (slices.size() <= i) {
-                    slices.add(new ArrayList<>());
-                }
-                slices.get(i).add(measured.runs().get(i));
-            }
-        }
-        return slices;
-    }
-
-    private static List<Double> runs(Comparison comparison, String candidate, String scenario, Function<RunFigures, Double> figure) {
-        return comparison.measurements(candidate, scenario).stream().flatMap(m -> m.runs().stream()).map(figure).toList();
-    }
-
     private static Spread process(List<Comparison.Measurement> measured, Function<Comparison.ProcessFigures, Double> figure) {
         return Spread.of(measured.stream().filter(m -> m.process() != null).map(m -> figure.apply(m.process())).toList());
-    }
-
-    private static double median(List<RunFigures> runs, Function<RunFigures, Double> figure) {
-        return Spread.of(runs.stream().map(figure).toList()).median();
-    }
-
-    private static double sliceSeconds(Comparison comparison) {
-        return Double.parseDouble(comparison.facts().getProperty("slice_seconds", "5"));
     }
 
     /** How many slices from the start fall within {@link #FIRST_SECONDS} (at least one). */
     private static int firstSlices(Comparison comparison) {
         int slices = Integer.parseInt(comparison.facts().getProperty("slices", "6"));
-        return Math.max(1, Math.min(slices, (int) Math.floor(FIRST_SECONDS / sliceSeconds(comparison) + 1e-9)));
+        return Math.max(1, Math.min(slices, (int) Math.floor(FIRST_SECONDS / comparison.sliceSeconds() + 1e-9)));
     }
 
     private static String orders(Comparison comparison) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * What {@code perf-tests/compare.sh} leaves in its results folder: {@code compare.properties} (command,
@@ -22,6 +23,9 @@ import java.util.Properties;
  * @param trials     every candidate's run in every round, in the order they ran
  */
 record Comparison(Properties facts, List<String> candidates, List<Trial> trials) {
+
+    /** The scenario measured from readiness in slices, without warm-up. */
+    static final String COLD_START = "cold-start";
 
     /** Copies. */
     Comparison {
@@ -154,6 +158,46 @@ record Comparison(Properties facts, List<String> candidates, List<Trial> trials)
      */
     List<Measurement> measurements(String candidate, String scenario) {
         return trialsOf(candidate).stream().map(t -> t.scenarios().get(scenario)).filter(m -> m != null).toList();
+    }
+
+    /**
+     * A figure of every run of one scenario of one candidate, round after round.
+     *
+     * @param candidate the name
+     * @param scenario  the scenario
+     * @param figure    which figure
+     * @return its values
+     */
+    List<Double> perRun(String candidate, String scenario, Function<RunFigures, Double> figure) {
+        return measurements(candidate, scenario).stream().flatMap(m -> m.runs().stream()).map(figure).toList();
+    }
+
+    /**
+     * The cold start's slices of a candidate: for each slice, its run in every round.
+     *
+     * @param candidate the name
+     * @return the runs per slice, in slice order
+     */
+    List<List<RunFigures>> coldStartSlices(String candidate) {
+        List<List<RunFigures>> slices = new ArrayList<>();
+        for (Measurement measured : measurements(candidate, COLD_START)) {
+            for (int i = 0; i < measured.runs().size(); i++) {
+                if (slices.size() <= i) {
+                    slices.add(new ArrayList<>());
+                }
+                slices.get(i).add(measured.runs().get(i));
+            }
+        }
+        return slices;
+    }
+
+    /**
+     * The nominal length of a cold start slice.
+     *
+     * @return seconds
+     */
+    double sliceSeconds() {
+        return Double.parseDouble(facts.getProperty("slice_seconds", "5"));
     }
 
     /**

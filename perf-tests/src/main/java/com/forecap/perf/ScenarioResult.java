@@ -48,7 +48,7 @@ public record ScenarioResult(String name, String source, List<RunFigures> runs, 
      * @return the median
      */
     public double median(ToDoubleFunction<RunFigures> figure) {
-        return Spread.median(runs.stream().mapToDouble(figure).sorted().toArray());
+        return RunFigures.median(runs, figure);
     }
 
     /**
