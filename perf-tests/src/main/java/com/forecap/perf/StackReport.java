@@ -163,9 +163,9 @@ final class StackReport {
         md.append("- Machine: ").append(stack.getProperty("cpus", "?")).append(" CPUs (").append(stack.getProperty("cpu_model", "?"))
                 .append("), ").append(stack.getProperty("memory_mb", "?")).append(" MB, ").append(stack.getProperty("kernel", "?"))
                 .append(", Podman ").append(stack.getProperty("podman", "?")).append('\n');
-        md.append("- Settings: ").append(stack.getProperty("settings", "?")).append('\n');
+        Formats.line(md, "Settings", stack.getProperty("settings", "?"));
         stack.stringPropertyNames().stream().filter(k -> k.startsWith("image.")).sorted()
-                .forEach(k -> md.append("- ").append(k.substring("image.".length())).append(": ").append(stack.getProperty(k)).append('\n'));
+                .forEach(k -> Formats.line(md, k.substring("image.".length()), stack.getProperty(k)));
         md.append("- The load generator (wrk) runs on the same machine, outside the containers' limits.\n");
         for (Phase phase : phases) {
             md.append("\n## ").append(phase.name()).append("\n\n").append(limits(phase));
@@ -190,8 +190,7 @@ final class StackReport {
     }
 
     private static void other(StringBuilder md, Phase phase) {
-        phase.facts().stringPropertyNames().stream().sorted()
-                .forEach(k -> md.append("- ").append(k).append(": ").append(phase.facts().getProperty(k)).append('\n'));
+        phase.facts().stringPropertyNames().stream().sorted().forEach(k -> Formats.line(md, k, phase.facts().getProperty(k)));
         double seconds = phase.end() - phase.start();
         md.append(String.format(Locale.ROOT, "- CPU seconds over %.0f s: mysql %.0f, redis %.0f, api %.0f%n", seconds,
                 phase.delta("mysql_cpu_seconds", phase.start(), phase.end()), phase.delta("redis_cpu_seconds", phase.start(), phase.end()),
