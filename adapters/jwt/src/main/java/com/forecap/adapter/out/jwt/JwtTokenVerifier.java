@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +18,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -87,12 +80,11 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
     private static final long OUTAGE_TOLERANCE_MILLIS = Duration.ofHours(1).toMillis();
     private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(JwtTokenVerifier::sha256);
 
     private final Settings settings;
     private final JWKSource<SecurityContext> keys;
     private final DefaultJWTProcessor<SecurityContext> processor;
-    private final Cache<TokenHash, Verified> verified;
+    private final VerifiedTokens verified;
     private final LongAdder keySetFetches;
 
     /**
@@ -126,10 +118,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(new NotBeforeFirst(claims, settings.clockSkew()));
 
-        verified = Caffeine.newBuilder()
-                .maximumSize(settings.remembered())
-                .expireAfter(new UntilExpiry())
-                .build();
+        verified = new VerifiedTokens(settings.remembered());
     }
 
     /** The provider's key set behind a cache, a rate limit and an outage tolerance, fetched on demand. */
@@ -213,10 +202,10 @@ public final class JwtTokenVerifier implements TokenVerifier {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return refused(RejectionReason.INVALID_TOKEN);
         }
-        TokenHash hash = TokenHash.of(token);
-        Verified known = verified.getIfPresent(hash);
+        VerifiedTokens.TokenHash hash = VerifiedTokens.hash(token);
+        Authentication.Accepted known = verified.known(hash);
         if (known != null) {
-            return known.accepted();
+            return known;
         }
         JWTClaimsSet claims;
         try {
@@ -239,7 +228,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
             return refused(RejectionReason.INVALID_TOKEN);
         }
         Authentication.Accepted accepted = new Authentication.Accepted(user.get());
-        verified.put(hash, new Verified(accepted, claims.getExpirationTime().toInstant()));
+        verified.remember(hash, accepted, claims.getExpirationTime().toInstant());
         return accepted;
     }
 
@@ -263,14 +252,6 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
     private static Authentication refused(RejectionReason reason) {
         return new Authentication.Refused(reason);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /**
@@ -324,37 +305,6 @@ public final class JwtTokenVerifier implements TokenVerifier {
             }
             audiences = Set.copyOf(audiences);
             algorithms = Set.copyOf(algorithms);
-        }
-    }
-
-    /** SHA-256 of a token, as four longs: the cache key. */
-    private record TokenHash(long a, long b, long c, long d) {
-        static TokenHash of(String token) {
-            MessageDigest digest = SHA_256.get();
-            ByteBuffer hash = ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.ISO_8859_1)));
-            return new TokenHash(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
-        }
-    }
-
-    /** A verified token's verdict and the instant it expires. */
-    private record Verified(Authentication.Accepted accepted, Instant expires) {
-    }
-
-    /** A remembered token leaves the cache when it expires. */
-    private static final class UntilExpiry implements Expiry<TokenHash, Verified> {
-        @Override
-        public long expireAfterCreate(TokenHash key, Verified value, long currentTime) {
-            return Math.max(0, Duration.between(Instant.now(), value.expires()).toNanos());
-        }
-
-        @Override
-        public long expireAfterUpdate(TokenHash key, Verified value, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, value, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(TokenHash key, Verified value, long currentTime, long currentDuration) {
-            return currentDuration;
         }
     }
 
