@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,11 +45,8 @@ import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.BadJWTException;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
-import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 
 import com.forecap.domain.auth.Authentication;
 import com.forecap.domain.auth.RejectionReason;
@@ -111,12 +107,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                new HashSet<>(settings.audiences()),
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-                Set.of("exp", settings.userClaim()), Set.of());
-        claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
-        processor.setJWTClaimsSetVerifier(new NotBeforeFirst(claims, settings.clockSkew()));
+        processor.setJWTClaimsSetVerifier(new ClaimChecks(settings));
 
         verified = new VerifiedTokens(settings.remembered());
     }
@@ -210,7 +201,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
-        } catch (ExpiredJWTException | NotYetValidException e) {
+        } catch (ExpiredJWTException | ClaimChecks.NotYetValidException e) {
             return refused(RejectionReason.EXPIRED_TOKEN);
         } catch (ParseException | BadJOSEException e) {
             return refused(RejectionReason.INVALID_TOKEN);
@@ -305,35 +296,6 @@ public final class JwtTokenVerifier implements TokenVerifier {
             }
             audiences = Set.copyOf(audiences);
             algorithms = Set.copyOf(algorithms);
-        }
-    }
-
-    /** Refuses a token whose {@code nbf} lies ahead (beyond the skew) before the other claim checks. */
-    private static final class NotBeforeFirst implements JWTClaimsSetVerifier<SecurityContext> {
-        private final JWTClaimsSetVerifier<SecurityContext> claims;
-        private final Duration skew;
-
-        NotBeforeFirst(JWTClaimsSetVerifier<SecurityContext> claims, Duration skew) {
-            this.claims = claims;
-            this.skew = skew;
-        }
-
-        @Override
-        public void verify(JWTClaimsSet set, SecurityContext context) throws BadJWTException {
-            Date notBefore = set.getNotBeforeTime();
-            if (notBefore != null && notBefore.toInstant().isAfter(Instant.now().plus(skew))) {
-                throw new NotYetValidException();
-            }
-            claims.verify(set, context);
-        }
-    }
-
-    /** A token used before its {@code nbf}. */
-    private static final class NotYetValidException extends BadJWTException {
-        private static final long serialVersionUID = 1L;
-
-        NotYetValidException() {
-            super("JWT before use time");
         }
     }
 
