@@ -1,9 +1,6 @@
 package com.forecap.adapter.out.jwt;
 
-import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +31,11 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.jose.util.Resource;
-import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -74,9 +67,6 @@ public final class JwtTokenVerifier implements TokenVerifier {
     /** The longest token read; longer ones are refused unread. */
     public static final int MAX_TOKEN_LENGTH = 8192;
 
-    private static final long OUTAGE_TOLERANCE_MILLIS = Duration.ofHours(1).toMillis();
-    private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
-
     private final Settings settings;
     private final JWKSource<SecurityContext> keys;
     private final DefaultJWTProcessor<SecurityContext> processor;
@@ -93,7 +83,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
     }
 
     private JwtTokenVerifier(Settings settings, LongAdder fetches) {
-        this(settings, remoteKeys(settings, fetches), fetches);
+        this(settings, ProviderKeys.of(settings, fetches), fetches);
     }
 
     private JwtTokenVerifier(Settings settings, JWKSource<SecurityContext> keys, LongAdder fetches) {
@@ -110,24 +100,6 @@ public final class JwtTokenVerifier implements TokenVerifier {
         processor.setJWTClaimsSetVerifier(new ClaimChecks(settings));
 
         verified = new VerifiedTokens(settings.remembered());
-    }
-
-    /** The provider's key set behind a cache, a rate limit and an outage tolerance, fetched on demand. */
-    private static JWKSource<SecurityContext> remoteKeys(Settings settings, LongAdder fetches) {
-        URL jwks;
-        try {
-            jwks = settings.jwksUri().toURL();
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("the JWKS address is not a URL: " + settings.jwksUri(), e);
-        }
-        int timeout = (int) settings.fetchTimeout().toMillis();
-        ResourceRetriever fetch = new CountingRetriever(new DefaultResourceRetriever(timeout, timeout, KEY_SET_SIZE_LIMIT),
-                fetches);
-        return JWKSourceBuilder.<SecurityContext>create(jwks, fetch)
-                .cache(settings.keysTtl().toMillis(), settings.fetchTimeout().toMillis())
-                .rateLimited(settings.refreshAtMostEvery().toMillis())
-                .outageTolerant(OUTAGE_TOLERANCE_MILLIS)
-                .build();
     }
 
     /**
@@ -296,15 +268,6 @@ public final class JwtTokenVerifier implements TokenVerifier {
             }
             audiences = Set.copyOf(audiences);
             algorithms = Set.copyOf(algorithms);
-        }
-    }
-
-    /** Counts the key set fetches. */
-    private record CountingRetriever(ResourceRetriever delegate, LongAdder count) implements ResourceRetriever {
-        @Override
-        public Resource retrieveResource(URL url) throws IOException {
-            count.increment();
-            return delegate.retrieveResource(url);
         }
     }
 }
