@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jfree.chart.ChartFactory;
@@ -86,7 +85,7 @@ final class Charts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         perCandidate.forEach((candidate, values) -> {
             for (int i = 0; i < values.length; i++) {
-                data.addValue(values[i], candidate, String.format(Locale.ROOT, "%.0f s", (i + 1) * sliceSeconds));
+                data.addValue(values[i], candidate, Formats.seconds((i + 1) * sliceSeconds));
             }
         });
         JFreeChart chart = ChartFactory.createLineChart(title, "slice ends at (seconds since ready)", axis, data,

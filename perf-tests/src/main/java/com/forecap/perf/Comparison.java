@@ -9,8 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Function;
 
 /**
  * What {@code perf-tests/compare.sh} leaves in its results folder: {@code compare.properties} (command,
@@ -25,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 record Comparison(Properties facts, List<String> candidates, List<Trial> trials) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The scenario measured from readiness in slices, without warm-up. */
+    static final String COLD_START = "cold-start";
 
     /** Copies. */
     Comparison {
@@ -161,6 +161,46 @@ record Comparison(Properties facts, List<String> candidates, List<Trial> trials)
     }
 
     /**
+     * A figure of every run of one scenario of one candidate, round after round.
+     *
+     * @param candidate the name
+     * @param scenario  the scenario
+     * @param figure    which figure
+     * @return its values
+     */
+    List<Double> perRun(String candidate, String scenario, Function<RunFigures, Double> figure) {
+        return measurements(candidate, scenario).stream().flatMap(m -> m.runs().stream()).map(figure).toList();
+    }
+
+    /**
+     * The cold start's slices of a candidate: for each slice, its run in every round.
+     *
+     * @param candidate the name
+     * @return the runs per slice, in slice order
+     */
+    List<List<RunFigures>> coldStartSlices(String candidate) {
+        List<List<RunFigures>> slices = new ArrayList<>();
+        for (Measurement measured : measurements(candidate, COLD_START)) {
+            for (int i = 0; i < measured.runs().size(); i++) {
+                if (slices.size() <= i) {
+                    slices.add(new ArrayList<>());
+                }
+                slices.get(i).add(measured.runs().get(i));
+            }
+        }
+        return slices;
+    }
+
+    /**
+     * The nominal length of a cold start slice.
+     *
+     * @return seconds
+     */
+    double sliceSeconds() {
+        return Double.parseDouble(facts.getProperty("slice_seconds", "5"));
+    }
+
+    /**
      * Number of rounds that ran.
      *
      * @return rounds
@@ -177,10 +217,7 @@ record Comparison(Properties facts, List<String> candidates, List<Trial> trials)
         if (!Files.exists(folder.resolve("run-1.json"))) {
             return null;
         }
-        List<RunFigures> runs = new ArrayList<>();
-        for (int i = 1; Files.exists(folder.resolve("run-" + i + ".json")); i++) {
-            runs.add(RunFigures.fromWrk(JSON.readTree(folder.resolve("run-" + i + ".json").toFile())));
-        }
+        List<RunFigures> runs = ResultsReader.wrkRuns(folder);
         Properties process = ResultsReader.properties(folder.resolve("process.properties"));
         ProcessFigures figures = null;
         if (process.containsKey("cpu_ticks_after")) {

@@ -81,15 +81,14 @@ public final class ReportGenerator {
         md.append("# Load Test Report - Forecap recap service\n\n");
         md.append("Date: ").append(facts.getProperty("date", ZonedDateTime.now().toString())).append("\n\n");
         md.append("## Test Configuration\n\n");
-        line(md, "Command", "`" + facts.getProperty("command", "(not recorded)") + "`");
-        line(md, "Mode", facts.getProperty("mode", "?") + ", " + facts.getProperty("users", "?") + " users");
-        line(md, "Load", facts.getProperty("tool", "wrk") + ", " + facts.getProperty("connections", "?") + " connections, "
+        Formats.line(md, "Command", "`" + facts.getProperty("command", "(not recorded)") + "`");
+        Formats.line(md, "Mode", facts.getProperty("mode", "?") + ", " + facts.getProperty("users", "?") + " users");
+        Formats.line(md, "Load", facts.getProperty("tool", "wrk") + ", " + facts.getProperty("connections", "?") + " connections, "
                 + facts.getProperty("threads", "?") + " threads, " + facts.getProperty("runs", "?") + " runs of "
                 + facts.getProperty("duration", "?") + " per scenario after " + facts.getProperty("warmup", "?") + " of warm-up");
-        line(md, "Machine", facts.getProperty("cpus", "?") + " CPUs (" + facts.getProperty("cpu_model", "?") + "), "
-                + facts.getProperty("memory_mb", "?") + " MB RAM, " + facts.getProperty("kernel", "?"));
-        line(md, "Java", facts.getProperty("java", "?") + ", options `" + facts.getProperty("java_opts", "") + "`");
-        line(md, "Service", facts.getProperty("service", "?"));
+        Formats.line(md, "Machine", Formats.machine(facts));
+        Formats.line(md, "Java", facts.getProperty("java", "?") + ", options `" + facts.getProperty("java_opts", "") + "`");
+        Formats.line(md, "Service", facts.getProperty("service", "?"));
         md.append("\nThe load generator runs on the same machine as the service, so every figure is also bounded by ")
                 .append("the CPU the load generator takes. Each figure is the median of the runs; the spread is min-max.\n");
 
@@ -106,16 +105,16 @@ public final class ReportGenerator {
             md.append("| ").append(scenario.name()).append(" | ").append(scenario.source()).append(" | ").append(scenario.runs().size())
                     .append(" | ").append(String.format(Locale.ROOT, "%,.0f (%,.0f-%,.0f)", scenario.median(RunFigures::rps),
                             scenario.min(RunFigures::rps), scenario.max(RunFigures::rps)))
-                    .append(" | ").append(ms(scenario.median(RunFigures::p50)))
-                    .append(" | ").append(ms(scenario.median(RunFigures::p90)))
-                    .append(" | ").append(ms(scenario.median(RunFigures::p95)))
-                    .append(" | ").append(ms(scenario.median(RunFigures::p99)))
-                    .append(" | ").append(ms(scenario.max(RunFigures::max)))
+                    .append(" | ").append(Formats.ms(scenario.median(RunFigures::p50)))
+                    .append(" | ").append(Formats.ms(scenario.median(RunFigures::p90)))
+                    .append(" | ").append(Formats.ms(scenario.median(RunFigures::p95)))
+                    .append(" | ").append(Formats.ms(scenario.median(RunFigures::p99)))
+                    .append(" | ").append(Formats.ms(scenario.max(RunFigures::max)))
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f%%", scenario.errorRate() * 100))
-                    .append(" | ").append(rate(scenario.localHitRate())).append(" / ").append(rate(scenario.redisHitRate()))
-                    .append(" / ").append(rate(scenario.cacheHitRate()))
-                    .append(" | ").append(scenario.cpuPercent() == null ? "-" : percent(scenario.cpuPercent()))
-                    .append(" | ").append(scenario.rssMb() == null ? "-" : String.format(Locale.ROOT, "%,.0f MB", scenario.rssMb()))
+                    .append(" | ").append(Formats.rate(scenario.localHitRate())).append(" / ").append(Formats.rate(scenario.redisHitRate()))
+                    .append(" / ").append(Formats.rate(scenario.cacheHitRate()))
+                    .append(" | ").append(scenario.cpuPercent() == null ? "-" : Formats.percent(scenario.cpuPercent()))
+                    .append(" | ").append(scenario.rssMb() == null ? "-" : Formats.megabytes(scenario.rssMb()))
                     .append(" |\n");
         }
         md.append("\nPer run (requests/s, p99):\n\n");
@@ -123,7 +122,8 @@ public final class ReportGenerator {
             md.append("- ").append(scenario.name()).append(": ");
             List<RunFigures> runs = scenario.runs();
             for (int i = 0; i < runs.size(); i++) {
-                md.append(i == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%,.0f rps, p99 %s", runs.get(i).rps(), ms(runs.get(i).p99())));
+                md.append(i == 0 ? "" : "; ")
+                        .append(String.format(Locale.ROOT, "%,.0f rps, p99 %s", runs.get(i).rps(), Formats.ms(runs.get(i).p99())));
             }
             md.append('\n');
         }
@@ -139,8 +139,9 @@ public final class ReportGenerator {
             for (ScenarioResult.Slice slice : scenario.slices()) {
                 RunFigures run = slice.run();
                 md.append(String.format(Locale.ROOT, "| %.0f s | %,.0f | %s | %s | %s | %,d of %,d | %s / %s / %s |%n",
-                        slice.endSecond(), run.rps(), ms(run.p50()), ms(run.p99()), ms(run.max()), run.failures(),
-                        run.requests(), rate(slice.localHitRate()), rate(slice.redisHitRate()), rate(slice.hitRate())));
+                        slice.endSecond(), run.rps(), Formats.ms(run.p50()), Formats.ms(run.p99()), Formats.ms(run.max()),
+                        run.failures(), run.requests(), Formats.rate(slice.localHitRate()), Formats.rate(slice.redisHitRate()),
+                        Formats.rate(slice.hitRate())));
             }
         }
         md.append("\n## Charts\n\n");
@@ -159,8 +160,9 @@ public final class ReportGenerator {
     static void benchmarkTable(StringBuilder md, ScenarioResult primary, String noCache) {
         Double memory = primary.rssMb() == null ? null : 100 * primary.rssMb() / T3_MEDIUM_MB;
         benchmarkTable(md, primary, noCache,
-                primary.cpuPercent(), primary.cpuPercent() == null ? "-" : percent(primary.cpuPercent()) + " (service process)",
-                memory, memory == null ? "-" : percent(memory) + String.format(Locale.ROOT, " (RSS %,.0f MB of 4 GB)", primary.rssMb()));
+                primary.cpuPercent(), primary.cpuPercent() == null ? "-" : Formats.percent(primary.cpuPercent()) + " (service process)",
+                memory, memory == null ? "-"
+                        : Formats.percent(memory) + String.format(Locale.ROOT, " (RSS %,.0f MB of 4 GB)", primary.rssMb()));
     }
 
     /**
@@ -183,39 +185,23 @@ public final class ReportGenerator {
         double p99 = primary.median(RunFigures::p99);
         double rps = primary.median(RunFigures::rps);
         double errors = primary.errorRate() * 100;
-        row(md, "**p50 Response**", ms(p50), "< 30ms", "< 50ms", "> 50ms", Verdict.lowerIsBetter(p50, 30, 50));
-        row(md, "**p95 Response**", ms(p95), "< 100ms", "< 200ms", "> 200ms", Verdict.lowerIsBetter(p95, 100, 200));
-        row(md, "**p99 Response**", ms(p99), "< 200ms", "< 500ms", "> 500ms", Verdict.lowerIsBetter(p99, 200, 500));
+        row(md, "**p50 Response**", Formats.ms(p50), "< 30ms", "< 50ms", "> 50ms", Verdict.lowerIsBetter(p50, 30, 50));
+        row(md, "**p95 Response**", Formats.ms(p95), "< 100ms", "< 200ms", "> 200ms", Verdict.lowerIsBetter(p95, 100, 200));
+        row(md, "**p99 Response**", Formats.ms(p99), "< 200ms", "< 500ms", "> 500ms", Verdict.lowerIsBetter(p99, 200, 500));
         row(md, "**Throughput**", String.format(Locale.ROOT, "%,.0f RPS", rps), "> 1000 RPS", "> 500 RPS", "< 500 RPS",
                 Verdict.higherIsBetter(rps, 1000, 500));
         row(md, "**Error Rate**", String.format(Locale.ROOT, "%.3f%%", errors), "< 0.1%", "< 1%", "> 1%",
                 Verdict.lowerIsBetter(errors, 0.1, 1));
         Double hit = primary.cacheHitRate() == null ? null : primary.cacheHitRate() * 100;
-        row(md, "**Cache Hit Rate**", hit == null ? noCache : percent(hit), "> 90%", "> 80%", "< 80%",
+        row(md, "**Cache Hit Rate**", hit == null ? noCache : Formats.percent(hit), "> 90%", "> 80%", "< 80%",
                 Verdict.higherIsBetter(hit, 90, 80));
         row(md, "**CPU Usage**", cpuText, "< 60%", "< 80%", "> 80%", Verdict.lowerIsBetter(cpu, 60, 80));
         row(md, "**Memory Usage**", memoryText, "< 70%", "< 85%", "> 85%", Verdict.lowerIsBetter(memory, 70, 85));
-    }
-
-    private static void line(StringBuilder md, String label, String value) {
-        md.append("- ").append(label).append(": ").append(value).append('\n');
     }
 
     private static void row(StringBuilder md, String metric, String measured, String target, String acceptable, String needs,
                             Verdict verdict) {
         md.append("| ").append(metric).append(" | ").append(measured).append(" | ").append(target).append(" | ")
                 .append(acceptable).append(" | ").append(needs).append(" | ").append(verdict.label()).append(" |\n");
-    }
-
-    static String ms(double value) {
-        return String.format(Locale.ROOT, "%.2fms", value);
-    }
-
-    static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value);
-    }
-
-    static String rate(Double value) {
-        return value == null ? "-" : percent(value * 100);
     }
 }

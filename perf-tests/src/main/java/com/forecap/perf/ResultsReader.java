@@ -71,10 +71,7 @@ public final class ResultsReader {
     }
 
     private static ScenarioResult scenario(Path folder) throws IOException {
-        List<RunFigures> runs = new ArrayList<>();
-        for (int i = 1; Files.exists(folder.resolve("run-" + i + ".json")); i++) {
-            runs.add(RunFigures.fromWrk(JSON.readTree(folder.resolve("run-" + i + ".json").toFile())));
-        }
+        List<RunFigures> runs = wrkRuns(folder);
         Ratios total = ratios(cacheCounters(folder.resolve("metrics-before.txt")), cacheCounters(folder.resolve("metrics-after.txt")));
         List<ScenarioResult.Slice> slices = new ArrayList<>();
         double second = 0;
@@ -148,6 +145,32 @@ public final class ResultsReader {
 
     private static double value(Double number) {
         return number == null ? 0 : number;
+    }
+
+    /**
+     * The wrk runs of a scenario folder: {@code run-1.json}, {@code run-2.json} and on while they exist.
+     *
+     * @param folder the scenario folder
+     * @return the runs in order, none when there is no {@code run-1.json}
+     * @throws IOException when a file cannot be read or parsed
+     */
+    static List<RunFigures> wrkRuns(Path folder) throws IOException {
+        List<RunFigures> runs = new ArrayList<>();
+        for (int i = 1; Files.exists(folder.resolve("run-" + i + ".json")); i++) {
+            runs.add(wrkRun(folder.resolve("run-" + i + ".json")));
+        }
+        return runs;
+    }
+
+    /**
+     * One wrk run: the JSON the wrk script's {@code done()} writes.
+     *
+     * @param file the JSON file
+     * @return its figures
+     * @throws IOException when it cannot be read or parsed
+     */
+    static RunFigures wrkRun(Path file) throws IOException {
+        return RunFigures.fromWrk(JSON.readTree(file.toFile()));
     }
 
     /** A properties file, empty when it does not exist. */

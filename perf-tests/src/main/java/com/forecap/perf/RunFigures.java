@@ -1,5 +1,8 @@
 package com.forecap.perf;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +48,17 @@ public record RunFigures(long requests, double rps, double p50, double p90, doub
                 duration.path("p(50)").asDouble(duration.path("med").asDouble()), duration.path("p(90)").asDouble(),
                 duration.path("p(95)").asDouble(), duration.path("p(99)").asDouble(), duration.path("max").asDouble(),
                 Math.round(failedRate * requests));
+    }
+
+    /**
+     * The median of a figure over runs.
+     *
+     * @param runs   at least one run
+     * @param figure which figure
+     * @return the median
+     */
+    static double median(List<RunFigures> runs, ToDoubleFunction<RunFigures> figure) {
+        return Spread.median(runs.stream().mapToDouble(figure).sorted().toArray());
     }
 
     /**

@@ -48,9 +48,7 @@ public record ScenarioResult(String name, String source, List<RunFigures> runs, 
      * @return the median
      */
     public double median(ToDoubleFunction<RunFigures> figure) {
-        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return RunFigures.median(runs, figure);
     }
 
     /**

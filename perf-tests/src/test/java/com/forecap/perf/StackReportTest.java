@@ -111,7 +111,7 @@ class StackReportTest {
         String report = Files.readString(StackReport.generate(results));
 
         assertThat(report).contains("the last slice is below 90 % (no warm-up point within the phase)");
-        assertThat(StackReport.read(results.resolve("cold")).cacheHitRatio(1000, 1060)).isCloseTo(0.675, within(1e-9));
+        assertThat(StackPhase.read(results.resolve("cold")).cacheHitRatio(1000, 1060)).isCloseTo(0.675, within(1e-9));
     }
 
     @Test

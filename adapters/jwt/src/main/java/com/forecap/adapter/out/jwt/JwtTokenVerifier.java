@@ -1,19 +1,11 @@
 package com.forecap.adapter.out.jwt;
 
-import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +14,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -42,22 +31,15 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.jose.util.Resource;
-import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.BadJWTException;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
-import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 
 import com.forecap.domain.auth.Authentication;
 import com.forecap.domain.auth.RejectionReason;
@@ -85,14 +67,10 @@ public final class JwtTokenVerifier implements TokenVerifier {
     /** The longest token read; longer ones are refused unread. */
     public static final int MAX_TOKEN_LENGTH = 8192;
 
-    private static final long OUTAGE_TOLERANCE_MILLIS = Duration.ofHours(1).toMillis();
-    private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(JwtTokenVerifier::sha256);
-
     private final Settings settings;
     private final JWKSource<SecurityContext> keys;
     private final DefaultJWTProcessor<SecurityContext> processor;
-    private final Cache<TokenHash, Verified> verified;
+    private final VerifiedTokens verified;
     private final LongAdder keySetFetches;
 
     /**
@@ -105,7 +83,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
     }
 
     private JwtTokenVerifier(Settings settings, LongAdder fetches) {
-        this(settings, remoteKeys(settings, fetches), fetches);
+        this(settings, ProviderKeys.of(settings, fetches), fetches);
     }
 
     private JwtTokenVerifier(Settings settings, JWKSource<SecurityContext> keys, LongAdder fetches) {
@@ -119,35 +97,9 @@ public final class JwtTokenVerifier implements TokenVerifier {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                new HashSet<>(settings.audiences()),
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-                Set.of("exp", settings.userClaim()), Set.of());
-        claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
-        processor.setJWTClaimsSetVerifier(new NotBeforeFirst(claims, settings.clockSkew()));
+        processor.setJWTClaimsSetVerifier(new ClaimChecks(settings));
 
-        verified = Caffeine.newBuilder()
-                .maximumSize(settings.remembered())
-                .expireAfter(new UntilExpiry())
-                .build();
-    }
-
-    /** The provider's key set behind a cache, a rate limit and an outage tolerance, fetched on demand. */
-    private static JWKSource<SecurityContext> remoteKeys(Settings settings, LongAdder fetches) {
-        URL jwks;
-        try {
-            jwks = settings.jwksUri().toURL();
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("the JWKS address is not a URL: " + settings.jwksUri(), e);
-        }
-        int timeout = (int) settings.fetchTimeout().toMillis();
-        ResourceRetriever fetch = new CountingRetriever(new DefaultResourceRetriever(timeout, timeout, KEY_SET_SIZE_LIMIT),
-                fetches);
-        return JWKSourceBuilder.<SecurityContext>create(jwks, fetch)
-                .cache(settings.keysTtl().toMillis(), settings.fetchTimeout().toMillis())
-                .rateLimited(settings.refreshAtMostEvery().toMillis())
-                .outageTolerant(OUTAGE_TOLERANCE_MILLIS)
-                .build();
+        verified = new VerifiedTokens(settings.remembered());
     }
 
     /**
@@ -213,15 +165,15 @@ public final class JwtTokenVerifier implements TokenVerifier {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return refused(RejectionReason.INVALID_TOKEN);
         }
-        TokenHash hash = TokenHash.of(token);
-        Verified known = verified.getIfPresent(hash);
+        VerifiedTokens.TokenHash hash = VerifiedTokens.hash(token);
+        Authentication.Accepted known = verified.known(hash);
         if (known != null) {
-            return known.accepted();
+            return known;
         }
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
-        } catch (ExpiredJWTException | NotYetValidException e) {
+        } catch (ExpiredJWTException | ClaimChecks.NotYetValidException e) {
             return refused(RejectionReason.EXPIRED_TOKEN);
         } catch (ParseException | BadJOSEException e) {
             return refused(RejectionReason.INVALID_TOKEN);
@@ -239,7 +191,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
             return refused(RejectionReason.INVALID_TOKEN);
         }
         Authentication.Accepted accepted = new Authentication.Accepted(user.get());
-        verified.put(hash, new Verified(accepted, claims.getExpirationTime().toInstant()));
+        verified.remember(hash, accepted, claims.getExpirationTime().toInstant());
         return accepted;
     }
 
@@ -263,14 +215,6 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
     private static Authentication refused(RejectionReason reason) {
         return new Authentication.Refused(reason);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /**
@@ -324,75 +268,6 @@ public final class JwtTokenVerifier implements TokenVerifier {
             }
             audiences = Set.copyOf(audiences);
             algorithms = Set.copyOf(algorithms);
-        }
-    }
-
-    /** SHA-256 of a token, as four longs: the cache key. */
-    private record TokenHash(long a, long b, long c, long d) {
-        static TokenHash of(String token) {
-            MessageDigest digest = SHA_256.get();
-            ByteBuffer hash = ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.ISO_8859_1)));
-            return new TokenHash(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
-        }
-    }
-
-    /** A verified token's verdict and the instant it expires. */
-    private record Verified(Authentication.Accepted accepted, Instant expires) {
-    }
-
-    /** A remembered token leaves the cache when it expires. */
-    private static final class UntilExpiry implements Expiry<TokenHash, Verified> {
-        @Override
-        public long expireAfterCreate(TokenHash key, Verified value, long currentTime) {
-            return Math.max(0, Duration.between(Instant.now(), value.expires()).toNanos());
-        }
-
-        @Override
-        public long expireAfterUpdate(TokenHash key, Verified value, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, value, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(TokenHash key, Verified value, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
-    }
-
-    /** Refuses a token whose {@code nbf} lies ahead (beyond the skew) before the other claim checks. */
-    private static final class NotBeforeFirst implements JWTClaimsSetVerifier<SecurityContext> {
-        private final JWTClaimsSetVerifier<SecurityContext> claims;
-        private final Duration skew;
-
-        NotBeforeFirst(JWTClaimsSetVerifier<SecurityContext> claims, Duration skew) {
-            this.claims = claims;
-            this.skew = skew;
-        }
-
-        @Override
-        public void verify(JWTClaimsSet set, SecurityContext context) throws BadJWTException {
-            Date notBefore = set.getNotBeforeTime();
-            if (notBefore != null && notBefore.toInstant().isAfter(Instant.now().plus(skew))) {
-                throw new NotYetValidException();
-            }
-            claims.verify(set, context);
-        }
-    }
-
-    /** A token used before its {@code nbf}. */
-    private static final class NotYetValidException extends BadJWTException {
-        private static final long serialVersionUID = 1L;
-
-        NotYetValidException() {
-            super("JWT before use time");
-        }
-    }
-
-    /** Counts the key set fetches. */
-    private record CountingRetriever(ResourceRetriever delegate, LongAdder count) implements ResourceRetriever {
-        @Override
-        public Resource retrieveResource(URL url) throws IOException {
-            count.increment();
-            return delegate.retrieveResource(url);
         }
     }
 }
