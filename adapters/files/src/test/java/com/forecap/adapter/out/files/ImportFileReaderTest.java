@@ -122,7 +122,7 @@ class ImportFileReaderTest {
     void xlsx_shared_strings_past_the_read_window_and_the_recent_table_read_back_exactly() throws IOException {
         Path xlsx = dir.resolve("many.xlsx");
         java.util.Random random = new java.util.Random(11);
-        int rows = XlsxSheetRows.SharedStrings.RECENT + 9_000;
+        int rows = XlsxSharedStrings.RECENT + 9_000;
         List<String[]> expected = new ArrayList<>();
         try (OutputStream out = Files.newOutputStream(xlsx)) {
             org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
@@ -152,11 +152,11 @@ class ImportFileReaderTest {
     @Test
     void xlsx_numbers_keep_their_exact_text() {
         for (String plain : List.of("0", "7", "4294967295", "123456789012345678")) {
-            assertThat(XlsxSheetRows.plainWholeNumber(plain)).as(plain).isTrue();
+            assertThat(XlsxRowReader.plainWholeNumber(plain)).as(plain).isTrue();
             assertThat(new BigDecimal(plain).toPlainString()).isEqualTo(plain);
         }
         for (String other : List.of("", "007", "1.5", "-3", "1E3", " 4", "1234567890123456789")) {
-            assertThat(XlsxSheetRows.plainWholeNumber(other)).as(other).isFalse();
+            assertThat(XlsxRowReader.plainWholeNumber(other)).as(other).isFalse();
         }
     }
 
