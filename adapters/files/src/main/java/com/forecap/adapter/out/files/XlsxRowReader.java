@@ -17,7 +17,8 @@ final class XlsxRowReader {
 
     private final XMLStreamReader sheet;
     private final XlsxSharedStrings strings;
-    private final List<String> cells = new ArrayList<>();
+    /** Cells of the previous row, to size the next one. */
+    private int width;
     private long rowNumber;
 
     /**
@@ -52,7 +53,7 @@ final class XlsxRowReader {
             if (event == XMLStreamConstants.START_ELEMENT && "row".equals(sheet.getLocalName())) {
                 String r = sheet.getAttributeValue(null, "r");
                 rowNumber = r == null ? rowNumber + 1 : Long.parseLong(r);
-                List<String> row = new ArrayList<>(cells.size() + 4);
+                List<String> row = new ArrayList<>(width + 4);
                 boolean any = false;
                 int next = 0;
                 while (sheet.hasNext()) {
@@ -73,6 +74,7 @@ final class XlsxRowReader {
                         next = column + 1;
                     }
                 }
+                width = row.size();
                 if (any) {
                     return row;
                 }

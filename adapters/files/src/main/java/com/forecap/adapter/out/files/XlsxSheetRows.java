@@ -24,7 +24,6 @@ import com.forecap.application.importing.port.out.ReadImportRowsPort.UnreadableF
  */
 final class XlsxSheetRows implements ImportRows {
 
-    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private final Path file;
     private final String identity;
