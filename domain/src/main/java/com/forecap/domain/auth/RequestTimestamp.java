@@ -1,7 +1,16 @@
 package com.forecap.domain.auth;
 
+import java.text.ParsePosition;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Parses the {@code timestamp} header into the instant the original Node.js service (running with
@@ -48,9 +57,10 @@ import java.util.Optional;
  * overflow, more than nine fraction digits, and anything longer than {@value #MAX_LENGTH} characters.
  *
  * <p>Performance: this runs on every request. The plain UTC form ({@code …Z}) has a fixed-position
- * fast path; java.time's {@code DateTimeFormatter} on that path cost about 9 % of the service's CPU,
- * which is why the parsing is by hand. All paths are allocation-free up to the returned value and
- * never throw, so a barrage of malformed headers stays cheap.
+ * fast path, allocation-free up to the returned value (java.time's {@code DateTimeFormatter} on that
+ * path cost about 9 % of the service's CPU). The other forms go to java.time formatters that read the
+ * date and time without resolving them, then to a hand-written reading of the zone: they allocate and
+ * take several times as long, but never throw, so a barrage of malformed headers builds no exceptions.
  */
 public final class RequestTimestamp {
 
@@ -64,22 +74,31 @@ public final class RequestTimestamp {
     private static final int FAST_MIN_LENGTH = 20;
     private static final int FAST_MAX_LENGTH = 30;
     private static final int SECONDS_LENGTH = 19;
-    /** Shortest ISO-like form: {@code yyyy-MM-ddTHH:mm}. */
-    private static final int ISO_MIN_LENGTH = 16;
+    /** Shortest form: {@code yyyy-MM-ddTHH:mm}, {@code d MMM yyyy HH:mm}. */
+    private static final int MIN_LENGTH = 16;
 
     private static final long INVALID = Long.MIN_VALUE;
     private static final int NO_OFFSET = Integer.MIN_VALUE;
     private static final long MILLIS_PER_DAY = 86_400_000L;
     private static final int[] MILLIS_SCALE = {0, 100, 10, 1};
     private static final int[] MONTH_LENGTHS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    private static final int[] MONTH_KEYS = {
-        key('j', 'a', 'n'), key('f', 'e', 'b'), key('m', 'a', 'r'), key('a', 'p', 'r'), key('m', 'a', 'y'), key('j', 'u', 'n'),
-        key('j', 'u', 'l'), key('a', 'u', 'g'), key('s', 'e', 'p'), key('o', 'c', 't'), key('n', 'o', 'v'), key('d', 'e', 'c'),
-    };
-    private static final int[] WEEKDAY_KEYS = {
-        key('m', 'o', 'n'), key('t', 'u', 'e'), key('w', 'e', 'd'), key('t', 'h', 'u'), key('f', 'r', 'i'), key('s', 'a', 't'),
-        key('s', 'u', 'n'),
-    };
+
+    /** {@code HH:mm[:ss[.f{1,9}]]}; the formatters parse without resolving, {@link #millisOfDay} checks the time. */
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm[:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().optionalEnd()
+            .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0).parseDefaulting(ChronoField.NANO_OF_SECOND, 0).toFormatter();
+    private static final DateTimeFormatter DAY = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE).toFormatter();
+    /** English month names, spelt out: the JDK's locale data may say "Sept". */
+    private static final DateTimeFormatter MONTH = new DateTimeFormatterBuilder().appendText(ChronoField.MONTH_OF_YEAR,
+            names("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")).toFormatter();
+    /** The date and time of each form, up to the zone. */
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendValue(ChronoField.YEAR, 4).appendPattern("-MM-dd'T'").append(TIME).toFormatter();
+    private static final DateTimeFormatter SPACED = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4).appendPattern("-MM-dd ").append(TIME).toFormatter();
+    private static final DateTimeFormatter RFC_1123 = textual(DAY, MONTH);
+    private static final DateTimeFormatter TO_STRING = textual(MONTH, DAY);
 
     private RequestTimestamp() {
     }
@@ -91,16 +110,13 @@ public final class RequestTimestamp {
      * @return the instant, to the millisecond, or empty
      */
     public static Optional<Instant> parse(String text) {
-        if (text == null) {
+        if (text == null || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         int length = text.length();
-        if (length > MAX_LENGTH) {
-            return Optional.empty();
-        }
         long millis = parseUtcIso(text, length);
-        if (millis == INVALID) {
-            millis = length >= ISO_MIN_LENGTH && text.charAt(4) == '-' ? parseIsoLike(text, length) : parseTextual(text, length);
+        if (millis == INVALID && length >= MIN_LENGTH) {
+            millis = parseOther(text, length);
         }
         return millis == INVALID ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
@@ -138,275 +154,103 @@ public final class RequestTimestamp {
     }
 
     /**
-     * {@code yyyy-MM-dd} then {@code T} (ISO: zone {@code Z}, an offset or none) or a space (zone
-     * also after a space, possibly named).
+     * Every other form: java.time reads the date and time, the checks of the class comment follow, then
+     * the zone is read by hand (java.time has no way to say "exactly one of these zone forms").
      */
-    private static long parseIsoLike(String text, int length) {
-        if (text.charAt(7) != '-') {
+    private static long parseOther(String text, int length) {
+        boolean isoLike = text.charAt(4) == '-';
+        boolean iso = isoLike && (text.charAt(10) == 'T' || text.charAt(10) == 't');
+        ParsePosition position = new ParsePosition(0);
+        TemporalAccessor fields = (isoLike ? iso ? ISO : SPACED : RFC_1123).parseUnresolved(text, position);
+        if (fields == null && !isoLike) {
+            fields = TO_STRING.parseUnresolved(text, position); // a failed parse leaves the index at 0
+        }
+        int end = position.getIndex();
+        // java.time matches names ignoring case beyond ASCII ("ſep" for Sep, "Frı" for Fri): refused here
+        if (fields == null || text.chars().limit(end).anyMatch(c -> c > 0x7F)) {
             return INVALID;
         }
-        char separator = text.charAt(10);
-        boolean iso = separator == 'T' || separator == 't';
-        if (!iso && separator != ' ') {
+        int year = (int) fields.getLong(ChronoField.YEAR);
+        int month = (int) fields.getLong(ChronoField.MONTH_OF_YEAR);
+        int day = (int) fields.getLong(ChronoField.DAY_OF_MONTH);
+        long time = millisOfDay(fields);
+        int limit = isoLike ? length : zoneEndBeforeComment(text, length);
+        if (year < (iso ? 0 : 100) || !isDate(year, month, day) || time < 0 || end > limit) {
             return INVALID;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        if (year < (iso ? 0 : 100) || !isDate(year, month, day)) {
-            return INVALID;
+        int offset = end == limit ? (limit == length ? 0 : NO_OFFSET)
+                : text.charAt(end) == ' ' && !iso ? zone(text, end + 1, limit, true)
+                : isoLike ? zone(text, end, limit, false) : NO_OFFSET;
+        return offset == NO_OFFSET ? INVALID : epochDay(year, month, day) * MILLIS_PER_DAY + time - offset * 60_000L;
+    }
+
+    /** The time in milliseconds of the day, the fraction cut off, hour 24 only as 24:00[:00[.0…]]; -1 if out of range. */
+    private static long millisOfDay(TemporalAccessor fields) {
+        long hour = fields.getLong(ChronoField.HOUR_OF_DAY);
+        long minute = fields.getLong(ChronoField.MINUTE_OF_HOUR);
+        long second = fields.getLong(ChronoField.SECOND_OF_MINUTE);
+        long nanos = fields.getLong(ChronoField.NANO_OF_SECOND);
+        if (minute > 59 || second > 59 || hour > 24 || hour == 24 && (minute != 0 || second != 0 || nanos != 0)) {
+            return -1;
         }
-        long time = timeOfDay(text, 11, length);
-        if (time < 0) {
-            return INVALID;
-        }
-        int end = (int) (time & 0xFF);
-        int offset;
-        if (end == length) {
-            offset = 0;
-        } else if (iso || text.charAt(end) != ' ') {
-            offset = zoneOrOffset(text, end, length);
-        } else {
-            offset = zone(text, end + 1, length);
-        }
-        if (offset == NO_OFFSET) {
-            return INVALID;
-        }
-        return epochDay(year, month, day) * MILLIS_PER_DAY + (time >>> 8) - offset * 60_000L;
+        return (hour * 3_600 + minute * 60 + second) * 1_000 + nanos / 1_000_000;
     }
 
     /**
-     * RFC 1123 ({@code [Mon[,] ]01 Dec 2025 10:00:00[ zone]}) and {@code toString()}
-     * ({@code [Mon ]Dec 01 2025 17:00:00[ zone[ (name)]]}).
-     */
-    private static long parseTextual(String text, int length) {
-        int p = 0;
-        if (weekday(text, length)) {
-            p = 3;
-            if (charAt(text, p, length) == ',') {
-                p++;
-            }
-            if (charAt(text, p++, length) != ' ') {
-                return INVALID;
-            }
-        }
-        int day;
-        int month;
-        if (isDigit(charAt(text, p, length))) {
-            day = oneOrTwoDigits(text, p, length);
-            p += day >>> 8;
-            if (charAt(text, p++, length) != ' ') {
-                return INVALID;
-            }
-            month = month(text, p, length);
-            p += 3;
-        } else {
-            month = month(text, p, length);
-            p += 3;
-            if (charAt(text, p++, length) != ' ') {
-                return INVALID;
-            }
-            day = oneOrTwoDigits(text, p, length);
-            p += day >>> 8;
-        }
-        if (charAt(text, p, length) != ' ' || p + 5 > length) {
-            return INVALID;
-        }
-        int year = digits(text, p + 1, 4);
-        day &= 0xFF;
-        p += 5;
-        if (year < 100 || !isDate(year, month, day) || charAt(text, p, length) != ' ') {
-            return INVALID;
-        }
-        int zoneEnd = zoneEndBeforeComment(text, length);
-        if (zoneEnd < 0) {
-            return INVALID;
-        }
-        long time = timeOfDay(text, p + 1, zoneEnd);
-        if (time < 0) {
-            return INVALID;
-        }
-        int end = (int) (time & 0xFF);
-        int offset;
-        if (end == zoneEnd) {
-            offset = zoneEnd == length ? 0 : NO_OFFSET;
-        } else {
-            offset = text.charAt(end) == ' ' ? zone(text, end + 1, zoneEnd) : NO_OFFSET;
-        }
-        if (offset == NO_OFFSET) {
-            return INVALID;
-        }
-        return epochDay(year, month, day) * MILLIS_PER_DAY + (time >>> 8) - offset * 60_000L;
-    }
-
-    /**
-     * Where the zone ends: the text's length, or, when the text ends in a {@code (name)} without
-     * inner parentheses, the position of its {@code (} or of the one space before it; -1 when
-     * a {@code )} ends the text without a matching {@code (}.
+     * Where the zone ends: the text's length, or, when the text ends in a {@code (name)} without inner
+     * parentheses, at its {@code (} or the one space before; -1 when a {@code )} ends it without a {@code (}.
      */
     private static int zoneEndBeforeComment(String text, int length) {
         if (text.charAt(length - 1) != ')') {
             return length;
         }
-        for (int i = length - 2; i >= 0; i--) {
-            char c = text.charAt(i);
-            if (c == ')') {
-                return -1;
-            }
-            if (c == '(') {
-                return i > 0 && text.charAt(i - 1) == ' ' ? i - 1 : i;
-            }
+        int open = text.lastIndexOf('(');
+        if (open < 0 || text.indexOf(')', open) != length - 1) {
+            return -1;
         }
-        return -1;
+        return open > 0 && text.charAt(open - 1) == ' ' ? open - 1 : open;
     }
 
     /**
-     * {@code HH:mm[:ss[.f{1,9}]]} from {@code from}, not past {@code limit}: the milliseconds of the
-     * day shifted left by 8, or'ed with the end position; -1 when malformed.
+     * The offset in minutes of the zone exactly filling {@code [from, to)}: {@code Z} or an offset, or, when
+     * {@code named} (after a space), {@code GMT}, {@code UTC} or {@code UT} and an optional offset; any case.
      */
-    private static long timeOfDay(String text, int from, int limit) {
-        if (from + 5 > limit || text.charAt(from + 2) != ':') {
-            return -1;
-        }
-        int hour = digits(text, from, 2);
-        int minute = digits(text, from + 3, 2);
-        int second = 0;
-        int millis = 0;
-        boolean fractionZero = true;
-        int p = from + 5;
-        if (p < limit && text.charAt(p) == ':') {
-            if (p + 3 > limit) {
-                return -1;
-            }
-            second = digits(text, p + 1, 2);
-            p += 3;
-            if (p < limit && text.charAt(p) == '.') {
-                int start = ++p;
-                while (p < limit && isDigit(text.charAt(p))) {
-                    fractionZero &= text.charAt(p) == '0';
-                    p++;
-                }
-                int count = p - start;
-                if (count < 1 || count > 9) {
-                    return -1;
-                }
-                millis = millisOfFraction(text, start, count);
-            }
-        }
-        if (hour < 0 || minute < 0 || minute > 59 || second < 0 || second > 59
-                || hour > 24 || hour == 24 && (minute != 0 || second != 0 || !fractionZero)) {
-            return -1;
-        }
-        return ((hour * 3_600L + minute * 60L + second) * 1_000L + millis) << 8 | p;
-    }
-
-    /** {@code Z}, {@code z} or an offset exactly filling {@code [from, to)}; the offset in minutes. */
-    private static int zoneOrOffset(String text, int from, int to) {
-        char c = text.charAt(from);
-        if ((c == 'Z' || c == 'z') && from + 1 == to) {
+    private static int zone(String text, int from, int to, boolean named) {
+        if (to - from == 1 && (text.charAt(from) == 'Z' || text.charAt(from) == 'z')) {
             return 0;
         }
-        return offset(text, from, to);
-    }
-
-    /**
-     * A zone after a space, exactly filling {@code [from, to)}: {@code Z}, an offset, or
-     * {@code GMT}, {@code UTC} or {@code UT} (any case) optionally followed by an offset.
-     */
-    private static int zone(String text, int from, int to) {
-        if (from >= to) {
-            return NO_OFFSET;
-        }
-        char c = text.charAt(from);
-        if (c == '+' || c == '-' || c == 'Z' || c == 'z') {
-            return zoneOrOffset(text, from, to);
-        }
-        int nameEnd;
-        char c1 = lower(charAt(text, from + 1, to));
-        char c2 = lower(charAt(text, from + 2, to));
-        if (lower(c) == 'g' && c1 == 'm' && c2 == 't') {
-            nameEnd = from + 3;
-        } else if (lower(c) == 'u' && c1 == 't') {
-            nameEnd = c2 == 'c' ? from + 3 : from + 2;
-        } else {
-            return NO_OFFSET;
-        }
-        return nameEnd == to ? 0 : offset(text, nameEnd, to);
+        boolean threeLetters = text.regionMatches(true, from, "GMT", 0, 3) || text.regionMatches(true, from, "UTC", 0, 3);
+        int name = !named ? 0 : threeLetters ? 3 : text.regionMatches(true, from, "UT", 0, 2) ? 2 : 0;
+        return name > 0 && from + name == to ? 0 : offset(text, from + name, to);
     }
 
     /** {@code ±HH:mm} or {@code ±HHmm} exactly filling {@code [from, to)}: signed minutes. */
     private static int offset(String text, int from, int to) {
         int n = to - from;
-        if (n != 5 && n != 6) {
-            return NO_OFFSET;
-        }
-        char sign = text.charAt(from);
-        if (sign != '+' && sign != '-' || n == 6 && text.charAt(from + 3) != ':') {
-            return NO_OFFSET;
-        }
+        char sign = n == 5 || n == 6 ? text.charAt(from) : 0;
         int hours = digits(text, from + 1, 2);
         int minutes = digits(text, to - 2, 2);
-        if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
+        if (sign != '+' && sign != '-' || n == 6 && text.charAt(from + 3) != ':'
+                || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
             return NO_OFFSET;
         }
-        int total = hours * 60 + minutes;
-        return sign == '-' ? -total : total;
+        return sign == '-' ? -(hours * 60 + minutes) : hours * 60 + minutes;
     }
 
-    /** One or two digits at {@code from}: the value, or'ed with the count shifted left by 8; 0 when none. */
-    private static int oneOrTwoDigits(String text, int from, int length) {
-        char first = charAt(text, from, length);
-        if (!isDigit(first)) {
-            return 0;
-        }
-        char second = charAt(text, from + 1, length);
-        return isDigit(second) ? (first - '0') * 10 + (second - '0') | 2 << 8 : first - '0' | 1 << 8;
+    /**
+     * An optional English weekday name, an optional comma and a space (any case; the weekday is not
+     * checked against the date), the day and the month in the given order, the year, the time.
+     */
+    private static DateTimeFormatter textual(DateTimeFormatter first, DateTimeFormatter second) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive()
+                .optionalStart().appendText(ChronoField.DAY_OF_WEEK, names("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+                .appendPattern("[,] ").optionalEnd().append(first).appendLiteral(' ').append(second).appendLiteral(' ')
+                .appendValue(ChronoField.YEAR, 4).appendLiteral(' ').append(TIME).toFormatter();
     }
 
-    /** Whether the text starts with an English weekday abbreviation, any case. */
-    private static boolean weekday(String text, int length) {
-        if (length < 3) {
-            return false;
-        }
-        int key = key(lower(text.charAt(0)), lower(text.charAt(1)), lower(text.charAt(2)));
-        for (int weekday : WEEKDAY_KEYS) {
-            if (weekday == key) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The month (1-12) of the English abbreviation at {@code from}, any case; 0 when none. */
-    private static int month(String text, int from, int length) {
-        if (from + 3 > length) {
-            return 0;
-        }
-        int key = key(lower(text.charAt(from)), lower(text.charAt(from + 1)), lower(text.charAt(from + 2)));
-        for (int i = 0; i < MONTH_KEYS.length; i++) {
-            if (MONTH_KEYS[i] == key) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static int key(char a, char b, char c) {
-        return a << 16 | b << 8 | c;
-    }
-
-    /** ASCII lower case of a letter; any other character unchanged or mapped to a non-letter. */
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
-    }
-
-    /** The character at {@code i}, or 0 past {@code length}. */
-    private static char charAt(String text, int i, int length) {
-        return i < length ? text.charAt(i) : 0;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /** The names as the text of the values 1, 2, …. */
+    private static Map<Long, String> names(String... names) {
+        return IntStream.range(0, names.length).boxed().collect(Collectors.toMap(i -> i + 1L, i -> names[i]));
     }
 
     /** The first three digits of a fraction of {@code count} digits, as milliseconds (V8 cuts off the rest). */

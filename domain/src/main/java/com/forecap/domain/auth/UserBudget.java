@@ -1,7 +1,6 @@
 package com.forecap.domain.auth;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 
 import com.forecap.domain.user.UserId;
@@ -58,8 +57,6 @@ public final class UserBudget {
 
     /** How many places of the seen table an id may take. */
     private static final int WAYS = 4;
-    /** What {@link #find} says of an id that is absent from a full set. */
-    private static final int FULL = Integer.MIN_VALUE;
     /** Bytes per entry besides its ids: the entry object, its reference in the table and the seen array's header. */
     private static final int SLOT_OVERHEAD_BYTES = 48 + 8 + 16;
     private static final int TABLE_HEADER_BYTES = 16;
@@ -72,7 +69,7 @@ public final class UserBudget {
     private final int slotMask;
     private final int ways;
     private final int setMask;
-    private final Slot[] table;
+    private final BudgetSlot[] table;
 
     /**
      * Creates an empty budget.
@@ -105,9 +102,9 @@ public final class UserBudget {
         this.slotMask = slots - 1;
         this.ways = Math.min(WAYS, seenPerSlot);
         this.setMask = seenPerSlot / ways - 1;
-        this.table = new Slot[slots];
+        this.table = new BudgetSlot[slots];
         for (int i = 0; i < slots; i++) {
-            table[i] = new Slot(i);
+            table[i] = new BudgetSlot(i);
         }
     }
 
@@ -162,17 +159,17 @@ public final class UserBudget {
         }
         int id = (int) userId;
         long h = mix(clientKey);
-        Slot first = table[(int) h & slotMask];
-        Slot second = table[(int) (h >>> 32) & slotMask];
-        Slot low = first.index <= second.index ? first : second;
-        Slot high = low == first ? second : first;
+        BudgetSlot first = table[(int) h & slotMask];
+        BudgetSlot second = table[(int) (h >>> 32) & slotMask];
+        BudgetSlot low = first.index <= second.index ? first : second;
+        BudgetSlot high = low == first ? second : first;
         synchronized (low) {
             synchronized (high) {
                 if (count) {
                     return admit(pickOrOpen(first, second, clientKey, nowNanos), id, nowNanos);
                 }
-                Slot slot = pick(first, second, clientKey, nowNanos);
-                if (slot == null || slot.count < limit || find(slot.seen, id) >= 0) {
+                BudgetSlot slot = pick(first, second, clientKey, nowNanos);
+                if (slot == null || slot.count < limit || slot.find(id, setOf(id), ways) >= 0) {
                     return 0;
                 }
                 return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
@@ -180,17 +177,16 @@ public final class UserBudget {
         }
     }
 
-    private long admit(Slot slot, int id, long nowNanos) {
-        int found = find(slot.seen, id);
+    private long admit(BudgetSlot slot, int id, long nowNanos) {
+        int base = setOf(id);
+        int found = slot.find(id, base, ways);
         if (found >= 0) {
             return 0;
         }
         if (slot.count >= limit) {
             return windowNanos - Math.max(0L, nowNanos - slot.windowStart);
         }
-        // an empty place of the id's set, else one of them in turn
-        slot.seen[found == FULL ? setOf(id) + slot.count % ways : -1 - found] = id;
-        slot.count++;
+        slot.add(id, found, base, ways);
         return 0;
     }
 
@@ -230,63 +226,33 @@ public final class UserBudget {
      * (a client without one is not over any budget), else, when both run windows of other clients, the
      * one with the lower count, shared.
      */
-    private Slot pick(Slot first, Slot second, long clientKey, long nowNanos) {
-        if (owns(first, clientKey, nowNanos)) {
+    private BudgetSlot pick(BudgetSlot first, BudgetSlot second, long clientKey, long nowNanos) {
+        if (first.ownedBy(clientKey, nowNanos, windowNanos)) {
             return first;
         }
-        if (owns(second, clientKey, nowNanos)) {
+        if (second.ownedBy(clientKey, nowNanos, windowNanos)) {
             return second;
         }
-        if (!running(first, nowNanos) || !running(second, nowNanos)) {
+        if (!first.running(nowNanos, windowNanos) || !second.running(nowNanos, windowNanos)) {
             return null;
         }
         return first.count <= second.count ? first : second;
     }
 
     /** As {@link #pick}, opening a window of the client's own in a free entry when it has none. */
-    private Slot pickOrOpen(Slot first, Slot second, long clientKey, long nowNanos) {
-        Slot slot = pick(first, second, clientKey, nowNanos);
+    private BudgetSlot pickOrOpen(BudgetSlot first, BudgetSlot second, long clientKey, long nowNanos) {
+        BudgetSlot slot = pick(first, second, clientKey, nowNanos);
         if (slot != null) {
             return slot;
         }
-        Slot free = running(first, nowNanos) ? second : first;
-        if (free.seen == null) {
-            free.seen = new int[seenPerSlot];
-        } else {
-            Arrays.fill(free.seen, 0);
-        }
-        free.open(clientKey, nowNanos);
+        BudgetSlot free = first.running(nowNanos, windowNanos) ? second : first;
+        free.open(clientKey, nowNanos, seenPerSlot);
         return free;
     }
 
-    private boolean owns(Slot slot, long clientKey, long nowNanos) {
-        return slot.tag == clientKey && running(slot, nowNanos);
-    }
-
-    private boolean running(Slot slot, long nowNanos) {
-        return slot.seen != null && nowNanos - slot.windowStart < windowNanos;
-    }
-
+    /** The first of the {@code ways} places of an id's set in a seen table. */
     private int setOf(int id) {
         return (mix(id) & setMask) * ways;
-    }
-
-    /**
-     * Where an id sits in a seen table: its index when present, else {@code -1 - i} for the first empty
-     * place {@code i} of its set, or {@link #FULL} when the set is full.
-     */
-    private int find(int[] seen, int id) {
-        int base = setOf(id);
-        int empty = FULL;
-        for (int i = base; i < base + ways; i++) {
-            if (seen[i] == id) {
-                return i;
-            }
-            if (seen[i] == 0 && empty == FULL) {
-                empty = -1 - i;
-            }
-        }
-        return empty;
     }
 
     private static void requirePowerOfTwo(String name, int value, int max) {
@@ -315,29 +281,5 @@ public final class UserBudget {
         h *= 0xc2b2ae35;
         h ^= h >>> 16;
         return h;
-    }
-
-    /**
-     * One table entry, guarded by its own monitor. {@code tag} is the key of the client that opened the
-     * current window; clients that land here while it runs share its count whatever their keys. The seen
-     * table holds user ids as unsigned 32-bit values, 0 marking an empty place; it is {@code null} until
-     * the entry's first use.
-     */
-    private static final class Slot {
-        private final int index;
-        private long tag;
-        private long windowStart;
-        private int count;
-        private int[] seen;
-
-        Slot(int index) {
-            this.index = index;
-        }
-
-        private void open(long clientKey, long nowNanos) {
-            tag = clientKey;
-            windowStart = nowNanos;
-            count = 0;
-        }
     }
 }

@@ -456,6 +456,15 @@ class RequestTimestampTest {
         assertThat(ACCEPTED_BY_NODE_BUT_REFUSED).allSatisfy(text -> assertThat(RequestTimestamp.parse(text)).as(text).isEmpty());
     }
 
+    /** Names and the {@code T} match ignoring ASCII case only; java.time alone would read these look-alikes. */
+    @Example
+    void non_ascii_look_alikes_of_names_are_refused() {
+        assertThat(RequestTimestamp.parse("01 \u017Fep 2025 10:00:00 GMT")).isEmpty();
+        assertThat(RequestTimestamp.parse("Fr\u0131, 01 Dec 2025 10:00:00 GMT")).isEmpty();
+        assertThat(RequestTimestamp.parse("\u017Fat Dec 01 2025 17:00:00 GMT+0700")).isEmpty();
+        assertThat(RequestTimestamp.parse("Mon Dec 01 2025 17:00:00 GMT+0700 (\u017Fe)")).contains(Instant.parse("2025-12-01T10:00:00Z"));
+    }
+
     // ---------------------------------------------------------------- robustness
 
     @Property

@@ -1,7 +1,6 @@
 package com.forecap.adapter.in.http;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,15 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.forecap.application.observability.RecordRefusalMetricsPort;
-import io.helidon.common.buffers.BufferData;
-import io.helidon.common.concurrency.limits.Limit;
-import io.helidon.common.task.InterruptableTask;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Headers;
-import io.helidon.http.HttpPrologue;
-import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1ConnectionListener;
-import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 
 /**
@@ -56,15 +47,12 @@ public final class ConnectionGuard implements AutoCloseable {
     /** Reason label of a connection refused because its address had too many open. */
     public static final String ADDRESS_LIMIT = "address_limit";
 
-    private static final long NONE = Long.MIN_VALUE;
-    /** The connection the current thread serves: Helidon runs each HTTP/1 connection on one thread. */
-    private static final ThreadLocal<Guarded> CURRENT = new ThreadLocal<>();
+    private static final long NONE = GuardedConnection.NONE;
 
-    private final Settings settings;
     private final RecordRefusalMetricsPort refusals;
     private final long headNanos;
-    private final Set<Guarded> open = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    private final Set<GuardedConnection> open = ConcurrentHashMap.newKeySet();
+    private final AddressCap cap;
     private final ScheduledExecutorService watchdog;
     private volatile long firstRequestNanos = NONE;
 
@@ -75,9 +63,10 @@ public final class ConnectionGuard implements AutoCloseable {
      * @param refusals told of every connection the guard closes
      */
     public ConnectionGuard(Settings settings, RecordRefusalMetricsPort refusals) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(settings, "settings");
         this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.headNanos = settings.headTimeout().toNanos();
+        this.cap = new AddressCap(settings);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "forecap-head-deadline");
             thread.setDaemon(true);
@@ -94,7 +83,7 @@ public final class ConnectionGuard implements AutoCloseable {
      * @return the guarded selector
      */
     public ServerConnectionSelector guard(ServerConnectionSelector http1) {
-        return new GuardedSelector(http1);
+        return new GuardedSelector(http1, this, cap, refusals::refused);
     }
 
     /**
@@ -104,14 +93,14 @@ public final class ConnectionGuard implements AutoCloseable {
      * @return the listener
      */
     public Http1ConnectionListener listener() {
-        return HeadListener.INSTANCE;
+        return GuardedConnection.HeadListener.INSTANCE;
     }
 
     /**
      * Ends the head deadline of the current request: called once its body, if any, has been read.
      */
     static void headComplete() {
-        Guarded current = CURRENT.get();
+        GuardedConnection current = GuardedConnection.current();
         if (current != null) {
             current.headSince = NONE;
         }
@@ -122,7 +111,7 @@ public final class ConnectionGuard implements AutoCloseable {
      * reads no further request. The answer must carry {@code Connection: close}.
      */
     static void closeAfterThisRequest() {
-        Guarded current = CURRENT.get();
+        GuardedConnection current = GuardedConnection.current();
         if (current != null) {
             // not interrupting: Helidon only stops its request loop after the answer
             current.delegate.close(false);
@@ -146,7 +135,7 @@ public final class ConnectionGuard implements AutoCloseable {
     /** Closes the connections whose head is late, and those a stop left open that are now due. */
     private void closeDue() {
         long now = System.nanoTime();
-        for (Guarded connection : open) {
+        for (GuardedConnection connection : open) {
             if (connection.closeDeferred
                     && (connection.requested || now - connection.openedAt > firstRequestNanos)) {
                 connection.closeDeferred = false;
@@ -167,161 +156,24 @@ public final class ConnectionGuard implements AutoCloseable {
         watchdog.shutdownNow();
     }
 
-    private boolean unlimited(InetAddress address) {
-        for (AddressRange range : settings.unlimited()) {
-            if (range.contains(address)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * How long, from its accept, a connection may take to start its first request once the server is
+     * stopping ({@link #stopping(Duration)}); {@link GuardedConnection#NONE} before.
+     */
+    long firstRequestNanos() {
+        return firstRequestNanos;
     }
 
-    private void release(InetAddress address) {
-        perAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
+    /** A connection starts being handled: the watchdog checks it from now on. */
+    void opened(GuardedConnection connection) {
+        open.add(connection);
     }
 
-    /** The guard's view of one connection: Helidon's connection plus the start of its current head. */
-    private final class Guarded implements ServerConnection, InterruptableTask<Void> {
-
-        private final ServerConnection delegate;
-        private final InetAddress counted;
-        private final long openedAt = System.nanoTime();
-        private volatile long headSince = NONE;
-        /** Whether a request line has been read on this connection. */
-        private volatile boolean requested;
-        /** Whether the server's stop asked to close it before its first request started. */
-        private volatile boolean closeDeferred;
-
-        Guarded(ServerConnection delegate, InetAddress counted) {
-            this.delegate = delegate;
-            this.counted = counted;
-        }
-
-        /** Whether the stop must leave this connection open for now: it has not started its first request. */
-        private boolean awaitingFirstRequest() {
-            long grace = firstRequestNanos;
-            return grace != NONE && !requested && System.nanoTime() - openedAt <= grace;
-        }
-
-        @Override
-        public void handle(Limit limit) throws InterruptedException {
-            CURRENT.set(this);
-            open.add(this);
-            try {
-                delegate.handle(limit);
-            } finally {
-                open.remove(this);
-                CURRENT.remove();
-                if (counted != null) {
-                    release(counted);
-                }
-            }
-        }
-
-        @Override
-        public Duration idleTime() {
-            return delegate.idleTime();
-        }
-
-        @Override
-        public void close(boolean interrupt) {
-            if (!interrupt && awaitingFirstRequest()) {
-                closeDeferred = true;
-                return;
-            }
-            delegate.close(interrupt);
-        }
-
-        @Override
-        public boolean canInterrupt() {
-            return !awaitingFirstRequest() && delegate instanceof InterruptableTask<?> task && task.canInterrupt();
-        }
-    }
-
-    /** A connection over its address's cap: handling it returns at once, and Helidon closes the socket. */
-    private static final class Refused implements ServerConnection {
-        private static final Refused INSTANCE = new Refused();
-
-        @Override
-        public void handle(Limit limit) {
-            // nothing read, nothing written: the socket is closed when this returns
-        }
-
-        @Override
-        public Duration idleTime() {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public void close(boolean interrupt) {
-            // nothing to stop
-        }
-    }
-
-    private final class GuardedSelector implements ServerConnectionSelector {
-        private final ServerConnectionSelector delegate;
-
-        GuardedSelector(ServerConnectionSelector delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public int bytesToIdentifyConnection() {
-            return delegate.bytesToIdentifyConnection();
-        }
-
-        @Override
-        public Support supports(BufferData data) {
-            return delegate.supports(data);
-        }
-
-        @Override
-        public Set<String> supportedApplicationProtocols() {
-            return delegate.supportedApplicationProtocols();
-        }
-
-        @Override
-        public ServerConnection connection(ConnectionContext ctx) {
-            InetAddress counted = null;
-            if (settings.maxPerAddress() > 0 && ctx.remotePeer().address() instanceof InetSocketAddress socket
-                    && socket.getAddress() != null && !unlimited(socket.getAddress())) {
-                counted = socket.getAddress();
-                if (perAddress.merge(counted, 1, Integer::sum) > settings.maxPerAddress()) {
-                    release(counted);
-                    refusals.refused(ADDRESS_LIMIT);
-                    return Refused.INSTANCE;
-                }
-            }
-            try {
-                return new Guarded(delegate.connection(ctx), counted);
-            } catch (RuntimeException e) {
-                if (counted != null) {
-                    release(counted);
-                }
-                throw e;
-            }
-        }
-    }
-
-    /** Starts the head deadline when a request line is read, stops it when the headers are complete. */
-    private static final class HeadListener implements Http1ConnectionListener {
-        private static final HeadListener INSTANCE = new HeadListener();
-
-        @Override
-        public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-            Guarded current = CURRENT.get();
-            if (current != null) {
-                current.requested = true;
-                current.headSince = System.nanoTime();
-            }
-        }
-
-        @Override
-        public void headers(ConnectionContext ctx, Headers headers) {
-            // a request with a body keeps its deadline until RequestGuardFilter has read the body
-            if (!headers.contains(HeaderNames.CONTENT_LENGTH) && !headers.contains(HeaderNames.TRANSFER_ENCODING)) {
-                headComplete();
-            }
+    /** A connection has been handled: the watchdog forgets it, and its address counts it no longer. */
+    void closed(GuardedConnection connection) {
+        open.remove(connection);
+        if (connection.counted != null) {
+            cap.release(connection.counted);
         }
     }
 
