@@ -12,6 +12,8 @@ REDIS_PORT=${REDIS_PORT:-6390}
 OUT=${OUT:-/tmp/cold-slices}
 mkdir -p "$OUT"
 redis-cli -p "$REDIS_PORT" flushall > /dev/null
+# one load generator asks for many users from one address: the user budget (USER_BUDGET, added later) is off
+export USER_BUDGET=${USER_BUDGET:-0}
 export MYSQL_HOST=127.0.0.1 MYSQL_USER=root MYSQL_DATABASE=forecap_perf MYSQL_PORT=3306 MYSQL_PASSWORD= REDIS_HOST=127.0.0.1 \
   REDIS_PORT PORT AUTH_SIGNATURE_SECRET=forecap2025 GIN_MODE=release NODE_ENV=production LOG_FORMAT=text
 t0=$(date +%s.%N)
