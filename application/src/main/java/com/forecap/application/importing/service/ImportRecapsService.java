@@ -70,7 +70,7 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
     public ImportReport importFile(ImportCommand command) {
         try {
             return run(command);
-        } catch (UnreadableFileException e) {
+        } catch (UnreadableFileException | WriteRejectsPort.UnwritableRejectsException e) {
             throw new ImportFileException(e.getMessage(), e);
         }
     }

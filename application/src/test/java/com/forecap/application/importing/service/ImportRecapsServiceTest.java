@@ -10,13 +10,16 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 import com.forecap.application.fakes.TextRecapJson;
+import com.forecap.application.importing.port.in.ImportFileException;
 import com.forecap.application.importing.port.in.ImportRecapsUseCase.ImportCommand;
 import com.forecap.application.importing.port.in.ImportRecapsUseCase.ImportReport;
 import com.forecap.application.importing.port.out.EvictCachedRecapsPort;
 import com.forecap.application.importing.port.out.ReadImportRowsPort.ImportRow;
+import com.forecap.application.importing.port.out.ReadImportRowsPort.UnreadableFileException;
 import com.forecap.application.importing.port.out.ReadImportRowsPort;
 import com.forecap.application.importing.port.out.StoreImportedRecapsPort.ImportedRecap;
 import com.forecap.application.importing.port.out.StoreImportedRecapsPort;
+import com.forecap.application.importing.port.out.WriteRejectsPort.UnwritableRejectsException;
 import com.forecap.application.importing.port.out.WriteRejectsPort;
 import com.forecap.application.shared.port.out.ReportProgressPort;
 import com.forecap.application.shared.port.out.StoreException;
@@ -34,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ImportRecapsServiceTest {
 
     private final List<String> rejects = new ArrayList<>();
+    /** The rejects file's disk is full. */
+    private boolean rejectsFull;
 
     /** Runs a dry import of rows given as cell maps, or as the reason a reader gives for a broken row. */
     private ImportReport run(List<String> header, List<?> rows, boolean ignoreUnknown) {
@@ -85,6 +90,9 @@ class ImportRecapsServiceTest {
             @SuppressWarnings("unchecked")
             public ImportRow next() {
                 Object row = next.next();
+                if (row instanceof RuntimeException failure) {
+                    throw failure;
+                }
                 return row instanceof String reason ? new ReadImportRowsPort.Broken(++line, reason)
                         : new ReadImportRowsPort.Cells(++line, (Map<String, String>) row);
             }
@@ -92,6 +100,10 @@ class ImportRecapsServiceTest {
         WriteRejectsPort rejectsPort = (file, positionName) -> new WriteRejectsPort.Rejects() {
             @Override
             public void reject(long position, String userId, String column, String reason) {
+                if (rejectsFull) {
+                    throw new UnwritableRejectsException("cannot write the rejects file " + file + ": No space left on device",
+                            null);
+                }
                 rejects.add(position + "|" + userId + "|" + column + "|" + reason);
             }
 
@@ -254,5 +266,34 @@ class ImportRecapsServiceTest {
         assertThat(dry.loaded()).isZero();
         assertThatThrownBy(() -> StoreImportedRecapsPort.NONE.replace("k", "s", List.<ImportedRecap>of().iterator(), () -> 0))
                 .isInstanceOf(IllegalStateException.class).hasMessage("no store to import into");
+    }
+
+    @Test
+    void a_file_the_reader_cannot_read_is_the_use_cases_import_file_exception_at_open_and_midway() {
+        ImportRecapsService service = new ImportRecapsService((file, sheet) -> {
+            throw new UnreadableFileException(file + ": not in gzip format", null);
+        }, StoreImportedRecapsPort.NONE, (file, positionName) -> {
+            throw new AssertionError("no rejects file for a file that cannot be opened");
+        }, EvictCachedRecapsPort.NONE, new TextRecapJson(), ReportProgressPort.NONE, 2);
+        assertThatThrownBy(() -> service.importFile(new ImportCommand(Path.of("in.csv.gz"), null, Path.of("r.csv"), false,
+                true, false))).isInstanceOf(ImportFileException.class).hasMessage("in.csv.gz: not in gzip format")
+                .hasCauseInstanceOf(UnreadableFileException.class);
+
+        List<Object> rows = users("1", "A", "2", "B", "3", "C");
+        rows.add(2, new UnreadableFileException("in.xlsx: sheet row 4 is not valid XML", null));
+        assertThatThrownBy(() -> run(List.of(), rows, false)).as("a dry run")
+                .isInstanceOf(ImportFileException.class).hasMessage("in.xlsx: sheet row 4 is not valid XML");
+        ChunkStore store = new ChunkStore();
+        assertThatThrownBy(() -> run(List.of(), rows, false, store, EvictCachedRecapsPort.NONE, 2)).as("into a store")
+                .isInstanceOf(ImportFileException.class).hasMessage("in.xlsx: sheet row 4 is not valid XML");
+        assertThat(store.users).as("the chunk before the failure is stored").containsOnlyKeys(1L, 2L);
+    }
+
+    @Test
+    void a_rejects_file_that_cannot_be_written_is_the_use_cases_import_file_exception() {
+        rejectsFull = true;
+        assertThatThrownBy(() -> run(List.of(), List.of(row("user_id", "1", "user_name", "")), false))
+                .isInstanceOf(ImportFileException.class)
+                .hasMessage("cannot write the rejects file in.rejects.csv: No space left on device");
     }
 }

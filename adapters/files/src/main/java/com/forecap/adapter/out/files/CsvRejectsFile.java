@@ -2,12 +2,10 @@ package com.forecap.adapter.out.files;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.forecap.application.importing.port.out.ReadImportRowsPort.UnreadableFileException;
 import com.forecap.application.importing.port.out.WriteRejectsPort;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -37,7 +35,7 @@ public final class CsvRejectsFile implements WriteRejectsPort {
                     }
                     printer.printRecord(position, userId, column, reason);
                 } catch (IOException e) {
-                    throw new UnreadableFileException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
+                    throw new UnwritableRejectsException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
                 }
             }
 
@@ -51,7 +49,7 @@ public final class CsvRejectsFile implements WriteRejectsPort {
                     printer.close(true);
                     Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the rejects file " + file, e);
+                    throw new UnwritableRejectsException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
                 }
             }
         };

@@ -25,10 +25,31 @@ public interface WriteRejectsPort {
          * @param userId   the row's user id as written (may be empty)
          * @param column   the column at fault
          * @param reason   what is wrong
+         * @throws UnwritableRejectsException when the file cannot be written
          */
         void reject(long position, String userId, String column, String reason);
 
+        /**
+         * Finishes the file.
+         *
+         * @throws UnwritableRejectsException when it cannot be written
+         */
         @Override
         void close();
+    }
+
+    /** The rejects file cannot be written (no room, no permission); the message is one line a user can act on. */
+    class UnwritableRejectsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception.
+         *
+         * @param message what is wrong
+         * @param cause   the underlying failure
+         */
+        public UnwritableRejectsException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }
