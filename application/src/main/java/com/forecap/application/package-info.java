@@ -10,7 +10,7 @@
  *   <li>{@code cache}: filling the cache ahead of traffic and training its compression dictionary.</li>
  * </ul>
  *
- * <p>{@code shared} holds what several capabilities use (the recap codec, progress, store failures, id
- * ranges); {@code observability} holds the health and metrics contracts between adapters.
+ * <p>{@code shared} holds what several capabilities use (the recap codec, progress, the count of stored
+ * users, store failures, id ranges); {@code observability} holds the health and metrics contracts between adapters.
  */
 package com.forecap.application;

@@ -29,8 +29,8 @@ class CompositionRootRulesTest {
             .that().resideInAPackage("com.forecap.bootstrap.cli..")
             .should().dependOnClassesThat().resideInAPackage("com.forecap.application.*.service..")
             .orShould().accessTargetWhere(constructorOrFactoryOfAnAdapter())
-            .because("clients, adapters and services are built in one place (bootstrap.wiring.ForecapRoot), "
-                    + "which the commands reuse");
+            .because("clients, adapters and services are built in one place, bootstrap.wiring (ForecapRoot and its "
+                    + "RecapStores for the service, Tools for the commands)");
 
     /** Calls and method references alike ({@code config::get} is as much a read as {@code config.get(…)}). */
     private static DescribedPredicate<JavaAccess<?>> ownerIn(String... packages) {

@@ -48,7 +48,7 @@ class HexagonRulesTest {
 
     @ArchTest
     static final ArchRule out_ports_do_not_use_in_ports = noClasses()
-            .that().resideInAPackage("com.forecap.application.*.port.out..")
+            .that().resideInAnyPackage("com.forecap.application.*.port.out..", "com.forecap.application.observability..")
             .should().dependOnClassesThat().resideInAPackage("com.forecap.application.*.port.in..")
             .because("the out side speaks of what the application needs from the outside, in its own words; "
                     + "a driven adapter must not learn the outcomes of the use cases");

@@ -83,7 +83,7 @@ final class RecapStores {
      * The MySQL pools the service reads from: the writer's, or a read replica's with the writer's as the
      * fallback.
      */
-    record MySqlPools(ServiceSettings.DatabaseSettings settings, MySqlConnections serving,
+    private record MySqlPools(ServiceSettings.DatabaseSettings settings, MySqlConnections serving,
                               Optional<MySqlConnections> fallback) {
 
         static MySqlPools open(ServiceSettings.DatabaseSettings database, List<AutoCloseable> resources) {

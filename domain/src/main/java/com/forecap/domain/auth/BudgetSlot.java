@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class BudgetSlot {
 
     /** What {@link #find} says of an id that is absent from a full set. */
-    static final int FULL = Integer.MIN_VALUE;
+    private static final int FULL = Integer.MIN_VALUE;
 
     final int index;
     private long tag;

@@ -35,8 +35,8 @@ final class ImportRun {
      * @param progress  where progress is shown
      */
     record Sinks(StoreImportedRecapsPort store, EvictCachedRecapsPort cache, ImportRowValidator validator,
-             ReportProgressPort progress) {
-}
+                 ReportProgressPort progress) {
+    }
 
     private final StoreImportedRecapsPort store;
     private final EvictCachedRecapsPort cache;

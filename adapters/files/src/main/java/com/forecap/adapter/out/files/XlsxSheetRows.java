@@ -24,7 +24,6 @@ import com.forecap.application.importing.port.out.ReadImportRowsPort.UnreadableF
  */
 final class XlsxSheetRows implements ImportRows {
 
-
     private final Path file;
     private final String identity;
     private final ZipFile zip;

@@ -20,7 +20,7 @@ final class RedisCalls {
     /** A call that was skipped or failed. */
     static final Object UNAVAILABLE = new Object();
     /** A nil reply. */
-    static final Object ABSENT = new Object();
+    private static final Object ABSENT = new Object();
     private static final Duration SLOW_CALL = Duration.ofMillis(250);
 
     private final CircuitBreaker breaker;

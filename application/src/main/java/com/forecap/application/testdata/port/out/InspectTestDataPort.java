@@ -1,11 +1,10 @@
 package com.forecap.application.testdata.port.out;
 
-import com.forecap.application.shared.port.out.CountStoredUsersPort;
-import com.forecap.application.shared.port.out.StoreException;
-
 import java.util.List;
 import java.util.Map;
 
+import com.forecap.application.shared.port.out.CountStoredUsersPort;
+import com.forecap.application.shared.port.out.StoreException;
 import com.forecap.application.testdata.synthetic.TrxRange;
 import com.forecap.domain.recap.UserRecap;
 
