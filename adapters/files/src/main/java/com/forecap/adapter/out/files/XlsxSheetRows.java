@@ -2,6 +2,7 @@ package com.forecap.adapter.out.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -113,7 +114,9 @@ final class XlsxSheetRows implements ImportRows {
         if (pending == null) {
             try {
                 pending = rows.next();
-            } catch (XMLStreamException e) {
+            } catch (XMLStreamException | IllegalArgumentException | UncheckedIOException e) {
+                // not XML, a row or cell reference that is not a number, a shared string that does not exist, or
+                // the spilled shared strings unreadable: the workbook is broken, not the row
                 throw new UnreadableFileException(file + ": cannot read the sheet after row " + rows.rowNumber() + ": "
                         + e.getMessage(), e);
             }

@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import com.forecap.application.importing.port.out.ReadImportRowsPort.Broken;
 import com.forecap.application.importing.port.out.ReadImportRowsPort.Cells;
@@ -196,6 +201,52 @@ class ImportFileReaderTest {
         assertThatThrownBy(() -> reader.open(empty, null)).hasMessageContaining("empty file");
         Path badGzip = Files.writeString(dir.resolve("d.csv.gz"), "not gzip");
         assertThatThrownBy(() -> reader.open(badGzip, null)).isInstanceOf(UnreadableFileException.class).hasMessageContaining("d.csv.gz");
+    }
+
+    /** A copy of a workbook whose first sheet's XML is changed by {@code edit}. */
+    private Path withSheet(Path workbook, String name, UnaryOperator<String> edit) throws IOException {
+        Path copy = dir.resolve(name);
+        try (ZipFile in = new ZipFile(workbook.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
+                    String edited = edit.apply(xml);
+                    assertThat(edited).as("the edit applies").isNotEqualTo(xml);
+                    bytes = edited.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void a_workbook_with_a_broken_row_or_cell_says_which_file_and_where_in_one_line() throws IOException {
+        Path good = dir.resolve("good.xlsx");
+        try (OutputStream out = Files.newOutputStream(good)) {
+            org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("data");
+            sheet.value(0, 0, "user_id");
+            sheet.value(0, 1, "user_name");
+            sheet.value(1, 0, 1L);
+            sheet.value(1, 1, "Ana");
+            sheet.value(2, 0, 2L);
+            sheet.value(2, 1, "Budi");
+            workbook.finish();
+        }
+        assertThat(all(reader.open(good, null))).hasSize(2);
+
+        Path badRow = withSheet(good, "bad-row.xlsx", xml -> xml.replace("<row r=\"3\"", "<row r=\"three\""));
+        assertThatThrownBy(() -> all(reader.open(badRow, null))).isInstanceOf(UnreadableFileException.class)
+                .hasMessage(badRow + ": cannot read the sheet after row 2: For input string: \"three\"");
+        Path badString = withSheet(good, "bad-string.xlsx",
+                xml -> xml.replaceAll("(<c r=\"B3\"[^>]*t=\"s\"[^>]*><v>)\\d+(</v>)", "$199$2"));
+        assertThatThrownBy(() -> all(reader.open(badString, null))).isInstanceOf(UnreadableFileException.class)
+                .hasMessage(badString + ": cannot read the sheet after row 3: shared string 99 does not exist");
     }
 
     @Test
