@@ -97,8 +97,8 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
             String key = key(rows.identity());
             String source = command.file().toAbsolutePath().toString();
             long resumeAfter = command.dryRun() ? 0 : store.committedRows(key, source);
-            ImportRun run = new ImportRun(command, rows, mapping, resumeAfter, new ImportRun.Sinks(store, cache, validator, progress),
-                    chunkRows);
+            ImportRun run = new ImportRun(command, rows, mapping, new ImportRun.Resume(key, source, resumeAfter),
+                    new ImportRun.Sinks(store, cache, validator, progress), chunkRows);
             String task = (command.dryRun() ? "checking " : "importing ") + command.file().getFileName();
             progress.started(task, -1, 0);
             try (WriteRejectsPort.Rejects rejected = rejects.open(command.rejects(), rows.positionName())) {
@@ -128,7 +128,7 @@ public final class ImportRecapsService implements ImportRecapsUseCase {
         }
     }
 
-    static String key(String identity) {
+    private static String key(String identity) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(identity.getBytes(StandardCharsets.UTF_8)));

@@ -45,6 +45,8 @@ final class ImportRun {
     private final int chunkRows;
     private final ImportCommand command;
     private final ImportRows rows;
+    private final String key;
+    private final String source;
     private final long resumeAfter;
     /** The current row's cells in the order of {@link ImportColumns#ALL}; {@code null} where not given. */
     private final String[] cells = new String[ImportColumns.ALL.size()];
@@ -65,7 +67,17 @@ final class ImportRun {
     private long[] ids = new long[1024];
     private int idCount;
 
-    ImportRun(ImportCommand command, ImportRows rows, Map<String, String> mapping, long resumeAfter, Sinks sinks,
+    /**
+     * Where the import of this file stands in the store.
+     *
+     * @param key         the file's import key
+     * @param source      the file's absolute path
+     * @param resumeAfter file rows already committed by an earlier run
+     */
+    record Resume(String key, String source, long resumeAfter) {
+    }
+
+    ImportRun(ImportCommand command, ImportRows rows, Map<String, String> mapping, Resume done, Sinks sinks,
               int chunkRows) {
         this.store = sinks.store();
         this.cache = sinks.cache();
@@ -74,7 +86,9 @@ final class ImportRun {
         this.chunkRows = chunkRows;
         this.command = command;
         this.rows = rows;
-        this.resumeAfter = resumeAfter;
+        this.key = done.key();
+        this.source = done.source();
+        this.resumeAfter = done.resumeAfter();
         mapping.forEach((name, column) -> indexes.put(name, ImportColumns.ALL.indexOf(column)));
     }
 
@@ -91,8 +105,6 @@ final class ImportRun {
     /** Reads the rows to the end, rejecting into {@code rejected} and storing chunk by chunk. */
     void execute(WriteRejectsPort.Rejects rejected) {
         this.rejected = rejected;
-        String key = ImportRecapsService.key(rows.identity());
-        String source = command.file().toAbsolutePath().toString();
         while (rows.hasNext()) {
             idCount = 0;
             long chunkEnd = read + chunkRows;
