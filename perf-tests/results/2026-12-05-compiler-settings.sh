@@ -8,8 +8,12 @@
 #                                                                   # its classes are initialised
 #   bash perf-tests/results/2026-12-05-compiler-settings.sh jit     # -XX:CICompilerCount=4 (three C2 threads instead
 #                                                                   # of one on 2 CPUs), -XX:CompileThresholdScaling=0.25
+#   bash perf-tests/results/2026-12-05-compiler-settings.sh priority  # compiler threads at nice 5 and 10
+#                                                                   # (-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=N)
+#   bash perf-tests/results/2026-12-05-compiler-settings.sh tier4     # C2 later: its thresholds four times the default,
+#                                                                   # the profiled C1 code serving longer
 set -uo pipefail
-EXPERIMENT=${1:?eager or jit}
+EXPERIMENT=${1:?eager, jit, priority or tier4}
 cd "$(dirname "$0")/../.."
 . bin/java-env.sh
 redis-cli -p 6390 ping >/dev/null 2>&1 || redis-server --port 6390 --bind 127.0.0.1 --save '' --appendonly no \
@@ -28,7 +32,10 @@ fi
 case $EXPERIMENT in
   eager) VARIANTS=("eager=-XX:+UnlockExperimentalVMOptions -XX:+AOTCompileEagerly") ;;
   jit) VARIANTS=("c4=-XX:CICompilerCount=4" "scale=-XX:CompileThresholdScaling=0.25") ;;
-  *) echo "unknown experiment: $EXPERIMENT (eager or jit)" >&2; exit 2 ;;
+  priority) VARIANTS=("nice5=-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=5"
+      "nice10=-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10") ;;
+  tier4) VARIANTS=("tier4x4=-XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000") ;;
+  *) echo "unknown experiment: $EXPERIMENT (eager, jit, priority or tier4)" >&2; exit 2 ;;
 esac
 slices() { OUT=$1 bash perf-tests/results/2026-12-04-cold-slices.sh "${@:2}"; }
 for r in $(seq 1 "${ROUNDS:-2}"); do
