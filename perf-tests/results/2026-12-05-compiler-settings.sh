@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compiler settings for the first seconds (perf-tests/results/2026-12-04-first-seconds.md, the 2026-12-05 sections),
+# Compiler and warm-up settings for the first seconds (perf-tests/results/2026-12-04-first-seconds.md, the 2026-12-05 and 2026-12-06 sections),
 # each against the ahead-of-time cache as run.sh uses it, beside the Go port (../shared/peers/build-go.sh, GO_BIN),
 # with the cold-start loop of 2026-12-04 (six 5 s slices of the realistic mix from ready, a private Redis on 6390
 # emptied first, 1M users in forecap_perf), ROUNDS rounds (default 2). The cache is trained once as run.sh trains it.
@@ -12,8 +12,11 @@
 #                                                                   # (-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=N)
 #   bash perf-tests/results/2026-12-05-compiler-settings.sh tier4     # C2 later: its thresholds four times the default,
 #                                                                   # the profiled C1 code serving longer
+#   bash perf-tests/results/2026-12-05-compiler-settings.sh warm-up   # the start-up warm-up at 3 s and 10 s instead of
+#                                                                   # 600 ms (forecap.warm-up)
+# The cold-start loop also prints the CPU seconds of the JIT's compiler threads before ready and in each slice.
 set -uo pipefail
-EXPERIMENT=${1:?eager, jit, priority or tier4}
+EXPERIMENT=${1:?eager, jit, priority, tier4 or warm-up}
 cd "$(dirname "$0")/../.."
 . bin/java-env.sh
 redis-cli -p 6390 ping >/dev/null 2>&1 || redis-server --port 6390 --bind 127.0.0.1 --save '' --appendonly no \
@@ -35,7 +38,8 @@ case $EXPERIMENT in
   priority) VARIANTS=("nice5=-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=5"
       "nice10=-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10") ;;
   tier4) VARIANTS=("tier4x4=-XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000") ;;
-  *) echo "unknown experiment: $EXPERIMENT (eager, jit, priority or tier4)" >&2; exit 2 ;;
+  warm-up) VARIANTS=("warm3s=-Dforecap.warm-up=PT3S" "warm10s=-Dforecap.warm-up=PT10S") ;;
+  *) echo "unknown experiment: $EXPERIMENT (eager, jit, priority, tier4 or warm-up)" >&2; exit 2 ;;
 esac
 slices() { OUT=$1 bash perf-tests/results/2026-12-04-cold-slices.sh "${@:2}"; }
 for r in $(seq 1 "${ROUNDS:-2}"); do
