@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
@@ -106,7 +105,7 @@ final class CompareRanking {
             double b = next.getValue().median();
             boolean tie = a == b;
             double ratio = figure.higherIsBetter() ? a / b : b / a;
-            String ratioText = tie ? "1.00x" : Double.isFinite(ratio) && b != 0 && a != 0 ? String.format(Locale.ROOT, "%.2fx", ratio) : "-";
+            String ratioText = tie ? "1.00x" : Double.isFinite(ratio) && b != 0 && a != 0 ? Formats.times(ratio) : "-";
             boolean noise = comparison.rounds() > 1 && best.getValue().overlaps(next.getValue());
             String note = tie ? "tie" : noise ? "within the spread" : "";
             md.append("| ").append(figure.scenario()).append(" | ").append(figure.metric())

@@ -2,7 +2,6 @@ package com.forecap.perf;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
@@ -69,7 +68,7 @@ final class CompareTables {
                         .append(" | ").append(Formats.ms(RunFigures.median(runs, RunFigures::p50)))
                         .append(" | ").append(Formats.ms(RunFigures.median(runs, RunFigures::p95)))
                         .append(" | ").append(Formats.ms(RunFigures.median(runs, RunFigures::p99)))
-                        .append(" | ").append(String.format(Locale.ROOT, "%,d of %,d", runs.stream().mapToLong(RunFigures::failures).sum(),
+                        .append(" | ").append(Formats.outOf(runs.stream().mapToLong(RunFigures::failures).sum(),
                                 runs.stream().mapToLong(RunFigures::requests).sum())).append(" |");
             }
             md.append('\n');
@@ -90,11 +89,11 @@ final class CompareTables {
             long errors = comparison.measurements(candidate, COLD).stream()
                     .mapToLong(m -> m.runs().stream().limit(first).mapToLong(RunFigures::failures).sum()).sum();
             md.append("| ").append(candidate).append(" | ").append(Formats.count(totals.get(candidate))).append(" | ")
-                    .append(String.format(Locale.ROOT, "%,d", errors)).append(" |");
+                    .append(Formats.count(errors)).append(" |");
             for (String other : candidates) {
                 double denominator = totals.get(other);
                 md.append(' ').append(other.equals(candidate) ? "-" : denominator == 0 ? "-"
-                        : String.format(Locale.ROOT, "%.2fx", totals.get(candidate) / denominator)).append(" |");
+                        : Formats.times(totals.get(candidate) / denominator)).append(" |");
             }
             md.append('\n');
         }
@@ -125,11 +124,11 @@ final class CompareTables {
             long requests = measured.stream().mapToLong(Comparison.Measurement::requests).sum();
             long failures = measured.stream().flatMap(m -> m.runs().stream()).mapToLong(RunFigures::failures).sum();
             md.append("| ").append(candidate).append(" | ").append(rps.format(Formats::count))
-                    .append(" | ").append(best == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", rps.median() / best))
+                    .append(" | ").append(best == 0 ? "-" : Formats.times(rps.median() / best))
                     .append(" | ").append(format(Spread.of(comparison.perRun(candidate, scenario, RunFigures::p50)), Formats::ms))
                     .append(" | ").append(format(Spread.of(comparison.perRun(candidate, scenario, RunFigures::p95)), Formats::ms))
                     .append(" | ").append(format(Spread.of(comparison.perRun(candidate, scenario, RunFigures::p99)), Formats::ms))
-                    .append(" | ").append(String.format(Locale.ROOT, "%,d of %,d", failures, requests))
+                    .append(" | ").append(Formats.outOf(failures, requests))
                     .append(" | ").append(format(process(measured, Comparison.ProcessFigures::cpuSeconds), Formats::decimal))
                     .append(" | ").append(format(Spread.of(measured.stream().map(Comparison.Measurement::cpuMillisPerThousand)
                             .filter(v -> v != null).toList()), Formats::decimal))

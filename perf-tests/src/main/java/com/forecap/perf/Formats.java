@@ -44,6 +44,16 @@ final class Formats {
         return String.format(Locale.ROOT, "%.1f%%", value);
     }
 
+    /** A ratio of two figures, to the hundredth: {@code 1.52x}. */
+    static String times(double value) {
+        return String.format(Locale.ROOT, "%.2fx", value);
+    }
+
+    /** A part of a whole, both counted: {@code 3 of 12,345}. */
+    static String outOf(long part, long whole) {
+        return String.format(Locale.ROOT, "%,d of %,d", part, whole);
+    }
+
     /** A ratio as a percentage, {@code -} when there is none. */
     static String rate(Double value) {
         return value == null ? "-" : percent(value * 100);
